@@ -1,0 +1,6 @@
+"""Mishu (秘書): the operations platform of a city government secretariat."""
+
+from .celery import app as celery_app
+
+__all__ = ["celery_app"]
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from mishu.cli import main
+
+main()

@@ -1,0 +1,21 @@
+"""The API router: each app registers its endpoints in its own `api/urls.py` `register(router)`."""
+
+from importlib import import_module
+
+from django.urls import path
+from rest_framework.authtoken.views import obtain_auth_token
+from rest_framework.routers import DefaultRouter
+
+API_APPS = ["mishu.core", "mishu.chronicle"]
+
+
+class MishuRouter(DefaultRouter):
+    """DefaultRouter plus the token endpoint."""
+
+    def get_urls(self):
+        return [path("token/", obtain_auth_token, name="api-token"), *super().get_urls()]
+
+
+router = MishuRouter()
+for app in API_APPS:
+    import_module(f"{app}.api.urls").register(router)

@@ -1,0 +1,5 @@
+from .views import EventViewSet
+
+
+def register(router):
+    router.register("chronicle/events", EventViewSet)

@@ -1,0 +1,12 @@
+from django.urls import include, path
+
+from mishu.core.views.generic import model_urls
+
+from .models import Event
+from .views import EventDetailView, EventEditView, EventListView
+
+app_name = "chronicle"
+urlpatterns = [
+    path("events/", include(model_urls(Event, list_view=EventListView, detail_view=EventDetailView,
+                                       edit_view=EventEditView))),
+]

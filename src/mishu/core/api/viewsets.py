@@ -1,0 +1,53 @@
+"""Base API viewsets: the restricted queryset applied to every endpoint."""
+
+from django.db import transaction
+from rest_framework import exceptions, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from .. import permissions as rights
+from ..history import changes_for
+from .serializers import ObjectChangeSerializer
+
+
+class RestrictedViewSetMixin:
+    """Narrows `queryset` to the request user's rights for the request's action."""
+
+    def get_queryset(self):
+        action = {"list": rights.VIEW, "retrieve": rights.VIEW, "history": rights.VIEW,
+                  "create": rights.ADD, "update": rights.CHANGE, "partial_update": rights.CHANGE,
+                  "destroy": rights.DELETE}.get(self.action, rights.VIEW)
+        return super().get_queryset().restrict(self.request.user, action)
+
+
+class ReadOnlyRestrictedViewSet(RestrictedViewSetMixin, viewsets.ReadOnlyModelViewSet):
+    """Read-only endpoint over a restricted queryset."""
+
+
+class RestrictedModelViewSet(RestrictedViewSetMixin, viewsets.ModelViewSet):
+    """Read-write endpoint; creation is allowed only into divisions the user may write to."""
+
+    def perform_create(self, serializer):
+        division = serializer.validated_data.get("division")
+        if division is not None and not rights.can_add_to(self.request.user, division.pk):
+            raise exceptions.PermissionDenied()
+        extra = {}
+        if "created_by" in {f.name for f in serializer.Meta.model._meta.fields}:
+            extra["created_by"] = self.request.user
+        with transaction.atomic():
+            serializer.save(**extra)
+
+    def perform_update(self, serializer):
+        division = serializer.validated_data.get("division")
+        if division is not None and not rights.can_add_to(self.request.user, division.pk):
+            raise exceptions.PermissionDenied()
+        with transaction.atomic():
+            serializer.save()
+
+    @action(detail=True, methods=["get"])
+    def history(self, request, pk=None):
+        """The change log of this record."""
+        obj = self.get_object()
+        page = self.paginate_queryset(changes_for(obj))
+        return self.get_paginated_response(ObjectChangeSerializer(page, many=True).data) \
+            if page is not None else Response(ObjectChangeSerializer(changes_for(obj), many=True).data)

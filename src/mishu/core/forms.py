@@ -1,0 +1,59 @@
+"""Forms shared across Mishu."""
+
+import datetime
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from . import formats
+
+
+class LoginForm(AuthenticationForm):
+    """The staff login; autocomplete hints let password managers and screen readers help."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].widget.attrs.update(autocomplete="username")
+        self.fields["password"].widget.attrs.update(autocomplete="current-password")
+
+
+class RocDateField(forms.DateField):
+    """A date typed the way a clerk writes it: `108 年 7 月 1 日`, `108/7/1`, `1080701` or ISO."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"placeholder": "108/7/1", "inputmode": "numeric"}))
+        kwargs.setdefault("help_text", _("ROC date, e.g. 108/7/1 or 108 年 7 月 1 日"))
+        super().__init__(*args, **kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, datetime.date):
+            return f"{formats.roc_year(value)}/{value.month}/{value.day}"
+        return value
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime.date):
+            return value
+        try:
+            return formats.parse_date(str(value), field=str(self.label or ""))
+        except formats.FormatError as exc:
+            raise forms.ValidationError(str(exc), code="invalid") from exc
+
+
+class PeriodField(forms.CharField):
+    """A reporting period: `108H2`, `2019H2`, `108Q3`, `108-07`, `108` or `108 年下半年`."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("help_text", _("e.g. 108H2, 108Q3, 108-07 or 108"))
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            return formats.Period.parse(value, field=str(self.label or ""))
+        except formats.FormatError as exc:
+            raise forms.ValidationError(str(exc), code="invalid") from exc

@@ -1,0 +1,29 @@
+"""Request middleware: attribute every write in a request to its user, path and request id."""
+
+import uuid
+
+from .audit import audit_context
+from .choices import ChangeSource
+
+
+class AuditMiddleware:
+    """Opens an audit context per request; the request id is echoed in `X-Request-ID`."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        path = request.path_info
+        if path.startswith("/admin/"):
+            source = ChangeSource.ADMIN
+        elif path.startswith(("/api/", "/open311/")):
+            source = ChangeSource.API
+        else:
+            source = ChangeSource.WEB
+        user = request.user if request.user.is_authenticated else None
+        request.id = uuid.uuid4()
+        with audit_context(user=user, source=source, request_id=request.id,
+                           actor_name=user.get_username() if user else "anonymous"):
+            response = self.get_response(request)
+        response["X-Request-ID"] = str(request.id)
+        return response

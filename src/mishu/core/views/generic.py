@@ -1,0 +1,209 @@
+"""Generic record views (NetBox style): list with filters and export, detail, edit, delete, history.
+
+Every one of them reads through the restricted queryset, so a user never sees or changes a record
+outside their rights, whatever page or export they ask for.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from .. import permissions as rights
+from ..exports import FORMATS, export_response
+from ..history import changes_for
+from ..tables import cell, column_label
+
+
+def url_name(model, suffix: str) -> str:
+    """The URL name of a generic view: `<app_label>:<model_name>_<suffix>`."""
+    return f"{model._meta.app_label}:{model._meta.model_name}_{suffix}"
+
+
+class ModelViewMixin(LoginRequiredMixin):
+    model = None
+    action = rights.VIEW
+
+    def get_queryset(self):
+        return self.model.objects.restrict(self.request.user, self.action)
+
+    def get_object(self):
+        return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        meta = self.model._meta
+        ctx.update(
+            model_name=meta.verbose_name, model_name_plural=meta.verbose_name_plural,
+            list_url=reverse(url_name(self.model, "list")),
+            add_url=reverse(url_name(self.model, "add")),
+            can_add=rights.division_scope(self.request.user, rights.ADD) is not None,
+        )
+        return ctx
+
+
+class ObjectListView(ModelViewMixin, TemplateView):
+    """A filterable, paginated list that also exports what it shows (CSV, XLSX, ODS)."""
+
+    template_name = "core/object_list.html"
+    filterset_class = None
+    columns: list[str] = []
+    export_columns: list[str] | None = None
+    paginate_by = 50
+
+    def filtered(self):
+        qs = self.get_queryset()
+        if self.filterset_class is None:
+            return None, qs
+        fs = self.filterset_class(self.request.GET or None, queryset=qs, request=self.request)
+        return fs, (fs.qs if fs.is_bound and fs.is_valid() else qs if not fs.is_bound else qs.none())
+
+    def get(self, request, *args, **kwargs):
+        fmt = request.GET.get("export")
+        if fmt in FORMATS:
+            _fs, qs = self.filtered()
+            cols = self.export_columns or self.columns
+            header = [column_label(self.model, c) for c in cols]
+            rows = ([cell(obj, c) for c in cols] for obj in qs.iterator(chunk_size=2000))
+            return export_response(fmt, self.model._meta.model_name, header, rows,
+                                   sheet=str(self.model._meta.verbose_name_plural))
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        fs, qs = self.filtered()
+        page = Paginator(qs, self.paginate_by).get_page(self.request.GET.get("page"))
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        query.pop("export", None)
+        ctx.update(
+            filterset=fs, page=page, query=query.urlencode(), export_formats=FORMATS,
+            headers=[column_label(self.model, c) for c in self.columns],
+            rows=[(obj, [cell(obj, c) for c in self.columns]) for obj in page.object_list],
+        )
+        return ctx
+
+
+class ObjectDetailView(ModelViewMixin, TemplateView):
+    """One record with all its fields and links to edit, delete and history."""
+
+    template_name = "core/object_detail.html"
+    fields: list[str] | None = None
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        obj = self.get_object()
+        names = self.fields or [f.name for f in self.model._meta.fields if f.name != "id"]
+        ctx.update(
+            object=obj,
+            rows=[(column_label(self.model, n), cell(obj, n)) for n in names],
+            can_change=rights.can(self.request.user, rights.CHANGE, obj),
+            can_delete=rights.can(self.request.user, rights.DELETE, obj),
+            edit_url=reverse(url_name(self.model, "edit"), args=[obj.pk]),
+            delete_url=reverse(url_name(self.model, "delete"), args=[obj.pk]),
+            history_url=reverse(url_name(self.model, "history"), args=[obj.pk]),
+        )
+        return ctx
+
+
+class ObjectEditView(ModelViewMixin, TemplateView):
+    """Create (no pk) or change a record; the division is limited to those the user may write."""
+
+    template_name = "core/object_form.html"
+    form_class = None
+
+    def dispatch(self, request, *args, **kwargs):
+        self.action = rights.CHANGE if "pk" in kwargs else rights.ADD
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_instance(self):
+        if "pk" in self.kwargs:
+            return self.get_object()
+        if rights.division_scope(self.request.user, rights.ADD) is None:
+            raise PermissionDenied
+        return self.model(division=getattr(self.request.user, "division", None),
+                          created_by=self.request.user)
+
+    def get_form(self, instance):
+        form = self.form_class(self.request.POST or None, instance=instance)
+        if "division" in form.fields:
+            scope = rights.division_scope(self.request.user, self.action)
+            if scope is not rights.ALL:
+                form.fields["division"].queryset = form.fields["division"].queryset.filter(pk=scope)
+        return form
+
+    def get(self, request, *args, **kwargs):
+        instance = self.get_instance()
+        return self.render_to_response(self.get_context_data(form=self.get_form(instance), object=instance))
+
+    def post(self, request, *args, **kwargs):
+        instance = self.get_instance()
+        form = self.get_form(instance)
+        if form.is_valid():
+            with transaction.atomic():
+                obj = form.save()
+            messages.success(request, _("Saved: %(obj)s") % {"obj": obj})
+            return redirect(obj.get_absolute_url())
+        return self.render_to_response(self.get_context_data(form=form, object=instance))
+
+
+class ObjectDeleteView(ModelViewMixin, TemplateView):
+    """Confirm, then delete a record (the change log keeps what it held)."""
+
+    template_name = "core/object_confirm_delete.html"
+    action = rights.DELETE
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["object"] = self.get_object()
+        return ctx
+
+    def post(self, request, *args, **kwargs):
+        obj = self.get_object()
+        label = str(obj)
+        with transaction.atomic():
+            obj.delete()
+        messages.success(request, _("Deleted: %(obj)s") % {"obj": label})
+        return redirect(reverse(url_name(self.model, "list")))
+
+
+class ObjectHistoryView(ModelViewMixin, TemplateView):
+    """The change log of one record: who, when, through what, each field before and after."""
+
+    template_name = "core/object_history.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        obj = self.get_object()
+        page = Paginator(changes_for(obj), 50).get_page(self.request.GET.get("page"))
+        ctx.update(object=obj, page=page, changes=[
+            (change, [(column_label(self.model, k) if k in {f.name for f in self.model._meta.get_fields()} else k, v[0], v[1])
+                      for k, v in change.changes.items()])
+            for change in page.object_list
+        ])
+        return ctx
+
+
+def model_urls(model, *, list_view, detail_view, edit_view, delete_view=ObjectDeleteView,
+               history_view=ObjectHistoryView):
+    """The six URL patterns of a record type, named as `url_name()` expects."""
+    from django.urls import path
+
+    name = model._meta.model_name
+
+    def bound(view):
+        return view.as_view(model=model) if view.model is None else view.as_view()
+
+    return [
+        path("", bound(list_view), name=f"{name}_list"),
+        path("add/", bound(edit_view), name=f"{name}_add"),
+        path("<int:pk>/", bound(detail_view), name=f"{name}_detail"),
+        path("<int:pk>/edit/", bound(edit_view), name=f"{name}_edit"),
+        path("<int:pk>/delete/", bound(delete_view), name=f"{name}_delete"),
+        path("<int:pk>/history/", bound(history_view), name=f"{name}_history"),
+    ]

@@ -1,0 +1,41 @@
+"""The staff home page and one home page per division."""
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.shortcuts import get_object_or_404
+from django.views.generic import TemplateView
+
+from .. import permissions as rights
+from ..models import Division, ObjectChange
+from ..navigation import modules_for
+
+
+class HomeView(LoginRequiredMixin, TemplateView):
+    """Where a user lands: their division, the modules they can use, their recent changes."""
+
+    template_name = "core/home.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        ctx["my_division"] = user.division
+        ctx["recent_changes"] = ObjectChange.objects.filter(user=user).select_related("content_type")[:10]
+        return ctx
+
+
+class DivisionHomeView(LoginRequiredMixin, TemplateView):
+    """A division's page: its modules and what it recorded lately (only what the user may see)."""
+
+    template_name = "core/division.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        division = get_object_or_404(Division.objects.restrict(self.request.user), code=kwargs["code"])
+        scope = rights.division_scope(self.request.user, rights.VIEW)
+        ctx.update(
+            division=division,
+            can_see_records=scope is rights.ALL or scope == division.pk,
+            modules=modules_for(division),
+            members=division.members.filter(is_active=True).order_by("username")
+            if scope is rights.ALL or scope == division.pk else [],
+        )
+        return ctx
