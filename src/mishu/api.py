@@ -6,7 +6,7 @@ from django.urls import path
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
-API_APPS = ["mishu.core", "mishu.chronicle"]
+API_APPS = ["mishu.core", "mishu.chronicle", "mishu.indicators", "mishu.kpis", "mishu.reports"]
 
 
 class MishuRouter(DefaultRouter):

@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "axes",
     "mishu.core",
     "mishu.chronicle",
+    "mishu.indicators",
+    "mishu.kpis",
+    "mishu.reports",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,9 @@ admin.site.site_title = "Mishu"
 urlpatterns = [
     path("", include("mishu.core.urls")),
     path("chronicle/", include("mishu.chronicle.urls")),
+    path("indicators/", include("mishu.indicators.urls")),
+    path("kpis/", include("mishu.kpis.urls")),
+    path("reports/", include("mishu.reports.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", admin.site.urls),

@@ -1,0 +1,40 @@
+"""Test helpers other apps import: user factories with a division and roles."""
+
+import factory
+from django.contrib.auth import get_user_model
+
+from .models import Division, Role
+
+
+def division(code: str) -> Division:
+    """One of the divisions every database has (see `core/data/organisation.py`)."""
+    return Division.objects.get(code=code)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A member of staff. `UserFactory(division="media", roles=["clerk"])`."""
+
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = factory.Sequence(lambda n: f"測試{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.gov.tw")
+    password = factory.PostGenerationMethodCall("set_password", "correct-horse-battery")
+
+    @classmethod
+    def _create(cls, model_class, *args, division=None, **kwargs):
+        if isinstance(division, str):
+            division = Division.objects.get(code=division)
+        return super()._create(model_class, *args, division=division, **kwargs)
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        codes = extracted if extracted is not None else ["clerk"]
+        if create:
+            self.roles.set([Role.objects.get(code=c) for c in codes])
+            self.save()
+
+
+PASSWORD = "correct-horse-battery"
