@@ -62,7 +62,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -73,6 +72,9 @@ MIDDLEWARE = [
     "mishu.core.middleware.AuditMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+
+if PRODUCTION:  # in development, runserver and the test live server serve static files
+    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "mishu.urls"
 WSGI_APPLICATION = "mishu.wsgi.application"
@@ -147,7 +149,6 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-WHITENOISE_USE_FINDERS = not PRODUCTION
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Security: secure by default, strict in production.

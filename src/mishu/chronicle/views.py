@@ -1,4 +1,7 @@
 from mishu.core.views import generic
+from mishu.core.views.imports import ObjectImportView
+
+from . import importing
 
 from .filtersets import EventFilterSet
 from .forms import EventForm
@@ -20,3 +23,8 @@ class EventDetailView(generic.ObjectDetailView):
 class EventEditView(generic.ObjectEditView):
     model = Event
     form_class = EventForm
+
+
+class EventImportView(ObjectImportView):
+    model = Event
+    importer = importing

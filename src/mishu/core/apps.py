@@ -9,3 +9,4 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import audit  # noqa: F401  (connects the change-log receivers)
+        from .api import authentication  # noqa: F401  (registers the OpenAPI auth schemes)

@@ -28,7 +28,8 @@ class RocDateField(forms.DateField):
 
     def prepare_value(self, value):
         if isinstance(value, datetime.date):
-            return f"{formats.roc_year(value)}/{value.month}/{value.day}"
+            roc = formats.roc_year(value)
+            return f"{roc}/{value.month}/{value.day}" if roc > 0 else formats.format_date(value)
         return value
 
     def to_python(self, value):

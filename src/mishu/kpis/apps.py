@@ -6,3 +6,8 @@ class KpisConfig(AppConfig):
     name = "mishu.kpis"
     label = "kpis"
     verbose_name = _("KPIs")
+
+    def ready(self):
+        from mishu.core.navigation import Module, register
+
+        register(Module(_("KPIs"), "kpis:dashboard"))

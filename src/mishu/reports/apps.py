@@ -6,3 +6,11 @@ class ReportsConfig(AppConfig):
     name = "mishu.reports"
     label = "reports"
     verbose_name = _("Reports")
+
+    def ready(self):
+        from mishu.core import navigation
+
+        from . import sources
+
+        sources.autodiscover()
+        navigation.register(navigation.Module(_("Reports"), "reports:index"))

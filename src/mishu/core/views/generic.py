@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
@@ -38,7 +38,12 @@ class ModelViewMixin(LoginRequiredMixin):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         meta = self.model._meta
+        try:
+            import_url = reverse(url_name(self.model, "import"))
+        except NoReverseMatch:
+            import_url = None
         ctx.update(
+            import_url=import_url,
             model_name=meta.verbose_name, model_name_plural=meta.verbose_name_plural,
             list_url=reverse(url_name(self.model, "list")),
             add_url=reverse(url_name(self.model, "add")),

@@ -1,0 +1,88 @@
+"""Chronicle events written as report sentences, one pattern per category.
+
+The patterns follow the seed report: a trip is ``108年7月2至5日柯市长率團赴上海。``, a
+training ``108年9月6日辦理消防種子成員培訓，計 58 人參加。``. Each category has patterns in
+order of preference; the first whose fields the event has is used, so an event without a head
+count still reads as a sentence. The module registers the ``chronicle.events`` list source.
+"""
+
+import string
+
+from mishu.core import formats
+from mishu.reports import sources
+
+from .choices import EventCategory
+from .models import Event
+
+# Fields a pattern may use: when, title, place, people, persons, sessions, groups, description.
+PATTERNS: dict[str, list[str]] = {
+    EventCategory.TRIP: ["{when}{title}。"],
+    EventCategory.VISIT: ["{title}，計 {groups} 團、{persons} 人。", "{title}，計 {persons} 人。",
+                          "{when}{title}。"],
+    EventCategory.MEETING: ["{when}召開{title}，計 {persons} 人出席。", "{when}召開{title}。"],
+    EventCategory.FORUM: ["{when}{title}。"],
+    EventCategory.TRAINING: ["{when}辦理{title}，計 {sessions} 場次、{persons} 人參加。",
+                             "{when}辦理{title}，計 {persons} 人參加。", "{when}辦理{title}。"],
+    EventCategory.AWARD: ["{when}{title}。"],
+    EventCategory.PROJECT: ["「{title}」於 {when} 驗收合格。"],
+    EventCategory.INSPECTION: ["{when}辦理{title}，計 {sessions} 場次。", "{when}辦理{title}。"],
+    EventCategory.EXHIBITION: ["{when}於{place}展出{title}。", "{when}展出{title}。"],
+    EventCategory.DRILL: ["{when}辦理{title}，計 {persons} 人參加。", "{when}辦理{title}。"],
+    EventCategory.PUBLICATION: ["{when}出版{title}。"],
+    EventCategory.OTHER: ["{when}{title}。"],
+}
+
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|"})
+
+
+def compact_when(event: Event) -> str:
+    """The event's date or range without spaces, as the seed writes it: ``108年7月2至5日``."""
+    return formats.format_range(event.start_date, event.end_date or event.start_date).replace(" ", "")
+
+
+def _fields(event: Event) -> dict[str, object]:
+    values = {
+        "when": compact_when(event), "title": event.title, "place": event.place,
+        "people": event.people, "description": event.description,
+        "persons": event.persons, "sessions": event.sessions, "groups": event.groups,
+    }
+    return {k: (formats.format_int(v) if isinstance(v, int) else v) for k, v in values.items()}
+
+
+def sentence(event: Event, patterns: dict[str, list[str]] | None = None) -> str:
+    """The event as one sentence, by the first pattern of its category whose fields it has."""
+    fields = _fields(event)
+    candidates = (patterns or PATTERNS).get(event.category) or PATTERNS[EventCategory.OTHER]
+    for pattern in candidates:
+        used = [name for _, name, _, _ in string.Formatter().parse(pattern) if name]
+        if all(fields.get(name) not in (None, "") for name in used):
+            return pattern.format(**fields)
+    return f"{fields['when']}{fields['title']}。"
+
+
+def events(period, user=None, category: str = "", division: str = "") -> list[Event]:
+    """The events starting in ``period`` that ``user`` may see, oldest first.
+
+    ``category`` may name several categories separated by commas; ``division`` is a division
+    code. Without a user (a command or the system) every division's events are listed.
+    """
+    qs = Event.objects.all() if user is None else Event.objects.restrict(user, "view")
+    qs = qs.filter(start_date__gte=period.start, start_date__lte=period.end)
+    if category:
+        qs = qs.filter(category__in=[c.strip() for c in category.split(",") if c.strip()])
+    if division:
+        qs = qs.filter(division__code=division)
+    return list(qs.order_by("start_date", "end_date", "pk"))
+
+
+@sources.register("chronicle.events")
+def event_sentences(period, user=None, category: str = "", division: str = "", **filters) -> list[str]:
+    """The ``chronicle.events`` list source: one Markdown-safe sentence per event."""
+    if filters:
+        raise ValueError("chronicle.events 不支援參數：" + "、".join(sorted(filters))
+                         + "（可用：category、division）")
+    known = set(EventCategory.values)
+    unknown = [c for c in category.split(",") if c.strip() and c.strip() not in known]
+    if unknown:
+        raise ValueError(f"未知的事件類別：{'、'.join(unknown)}（可用：{'、'.join(sorted(known))}）")
+    return [sentence(e).translate(_MARKDOWN_SPECIAL) for e in events(period, user, category, division)]

@@ -1,0 +1,237 @@
+"""Resolve a template's placeholders against indicator values (or a closed period's snapshot).
+
+``render_body(body, period, user)`` returns the narrative with every placeholder replaced by
+formatted text; a value that is not there renders ``【缺：CODE】`` and is collected in
+``Rendered.missing``. Unknown verbs, codes or options raise :class:`TemplateError` listing
+each line at fault.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from mishu.core import formats
+from mishu.core.formats import Period
+
+from .. import sources
+from ..values import UnknownCode, ValueSource
+from . import tables
+from .grammar import (
+    PLACEHOLDER_RE,
+    PlaceholderError,
+    Problem,
+    TemplateError,
+    line_of,
+    parse,
+    parse_cell,
+    parse_one,
+)
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A value the report needed and did not find."""
+
+    code: str
+    label: str
+    period: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.code}（{self.label}，{self.period}）" if self.label else f"{self.code}（{self.period}）"
+
+
+@dataclass
+class Rendered:
+    """A rendered narrative: its Markdown, the values missing and whether a snapshot fed it."""
+
+    markdown: str
+    missing: list[Missing] = field(default_factory=list)
+    from_snapshot: bool = False
+
+
+def missing_mark(code: str) -> str:
+    return f"【缺：{code}】"
+
+
+def format_number(value: Decimal, spec: str | None, kind: str = "count") -> str:
+    """Format one value by a ``format=`` spec, or by the indicator's kind when none is given."""
+    if spec is None:
+        spec = {"ratio": "percent", "average": "decimal:2"}.get(kind, "wan")
+    name, _, rest = spec.partition(":")
+    parts = rest.split(":") if rest else []
+    if name == "int":
+        return formats.format_int(value)
+    if name == "decimal":
+        return formats.format_decimal(value, int(parts[0]) if parts else None)
+    if name == "percent":
+        places = next((int(p) for p in parts if p.isdigit()), 2)
+        return formats.format_percent(value, places, strip="strip" in parts)
+    if name == "wan_approx":
+        return formats.format_wan_approx(value, parts[0] if parts else "萬")
+    return formats.format_wan(value)
+
+
+class Renderer:
+    """Renders template bodies for one period and user."""
+
+    def __init__(self, period: Period, user=None, values: ValueSource | None = None):
+        self.period = period
+        self.user = user
+        self.values = values or ValueSource(user)
+        self.missing: list[Missing] = []
+
+    # -- helpers -----------------------------------------------------------------------
+    def _period(self, option: str | None) -> Period:
+        if option in (None, "", "prev"):
+            return self.period.previous_year() if option == "prev" else self.period
+        return Period.parse(option)
+
+    def _definition(self, code: str):
+        try:
+            return self.values.definition(code)
+        except UnknownCode:
+            raise PlaceholderError(f"未知的指標代碼「{code}」") from None
+
+    def _value(self, ph, code: str, period: Period, cell: dict) -> Decimal | None:
+        definition = self._definition(code)
+        value = self.values.value(code, period, **cell)
+        if value is None:
+            self.missing.append(Missing(code, str(getattr(definition, "label", "")), period.label, ph.line))
+        return value
+
+    def _cell(self, ph) -> dict:
+        return parse_cell(ph.options["cell"]) if "cell" in ph.options else {}
+
+    # -- verbs -------------------------------------------------------------------------
+    def verb_value(self, ph) -> str:
+        code = ph.args[0]
+        value = self._value(ph, code, self._period(ph.options.get("period")), self._cell(ph))
+        if value is None:
+            return missing_mark(code)
+        return format_number(value, ph.options.get("format"), getattr(self._definition(code), "kind", "count"))
+
+    def verb_change(self, ph) -> str:
+        code, cell = ph.args[0], self._cell(ph)
+        current = self._value(ph, code, self.period, cell)
+        previous = self._value(ph, code, self.period.previous_year(), cell)
+        if current is None or previous is None:
+            return missing_mark(code)
+        return formats.change_phrase(current, previous, unit=ph.options.get("unit", ""),
+                                     places=int(ph.options.get("places", 2)), approx="approx" in ph.flags)
+
+    def verb_points(self, ph) -> str:
+        code, cell = ph.args[0], self._cell(ph)
+        current = self._value(ph, code, self.period, cell)
+        other = self._value(ph, code, self._period(ph.options.get("against", "prev")), cell)
+        if current is None or other is None:
+            return missing_mark(code)
+        return formats.point_change_phrase(current, other, places=int(ph.options.get("places", 2)),
+                                           strip="strip" in ph.flags)
+
+    def verb_diff(self, ph) -> str:
+        code, target, cell = ph.args[0], ph.options["target"], self._cell(ph)
+        current = self._value(ph, code, self.period, cell)
+        try:
+            goal = self._value(ph, target, self.period, {})
+        except PlaceholderError:
+            try:  # a literal target (0.25 or 25%) when no such indicator exists
+                goal = formats.parse_percent(target) if "%" in target else Decimal(target)
+            except (ArithmeticError, ValueError):
+                raise PlaceholderError(f"target=「{target}」不是指標代碼也不是數值") from None
+        if current is None or goal is None:
+            return missing_mark(code if current is None else target)
+        return formats.signed_percent(current - goal, places=int(ph.options.get("places", 2)))
+
+    def verb_kpi(self, ph) -> str:
+        code, name = ph.args[0], ph.options["field"]
+        try:
+            kpi, evaluation = self.values.kpi(code, self.period)
+        except UnknownCode:
+            raise PlaceholderError(f"未知的 KPI 代碼「{code}」") from None
+        value = getattr(kpi, name) if name == "weight" else getattr(evaluation, name, None)
+        if value is None:
+            self.missing.append(Missing(code, str(getattr(kpi, "name", "")), self.period.label, ph.line))
+            return missing_mark(code)
+        spec = ph.options.get("format")
+        if spec is None and name == "achievement":
+            spec = "percent:strip"
+        elif spec is None and name == "weight":
+            spec = "decimal"
+        elif spec is None:
+            try:
+                kind = getattr(self.values.definition(kpi.indicator_code), "kind", "count")
+            except UnknownCode:
+                kind = "count"
+            spec = {"ratio": "percent:strip", "average": "decimal:2"}.get(kind, "wan")
+        text = format_number(Decimal(value), spec)
+        return text.rstrip("0").rstrip(".") if spec == "decimal" and "." in text else text
+
+    def verb_table(self, ph) -> str:
+        code = ph.args[0]
+        definition = self._definition(code)
+        dims = list(getattr(definition, "dimensions", ()) or ())
+        for key in ("rows", "cols"):
+            if key in ph.options and ph.options[key] not in dims:
+                raise PlaceholderError(f"{key}=「{ph.options[key]}」不是 {code} 的維度（有：{'、'.join(dims) or '無'}）")
+        transpose = (len(dims) > 1 and (ph.options.get("rows") == dims[1] or ph.options.get("cols") == dims[0]))
+        breakdown = self.values.breakdown(code, self.period)
+        if breakdown is None or not list(breakdown.rows):
+            self.missing.append(Missing(code, str(getattr(definition, "label", "")), self.period.label, ph.line))
+            return missing_mark(code)
+        kind = getattr(definition, "kind", "count")
+        default_totals = "none" if kind in ("ratio", "average") else "both"
+        return tables.markdown_table(
+            breakdown, lambda v: format_number(v, ph.options.get("format"), kind),
+            totals=ph.options.get("totals", default_totals), title=ph.options.get("title", ""),
+            transpose=transpose, value_header=str(getattr(definition, "unit", "") or "數值"),
+        )
+
+    def verb_list(self, ph) -> str:
+        name = ph.args[0]
+        try:
+            source = sources.get(name)
+        except sources.UnknownSource:
+            raise PlaceholderError(f"未知的清單來源「{name}」（可用：{'、'.join(sources.names()) or '無'}）") from None
+        try:
+            items = source(self.period, self.user, **ph.options)
+        except (TypeError, ValueError) as exc:
+            raise PlaceholderError(f"清單「{name}」：{exc}") from None
+        if not items:
+            return "（本期無資料）"
+        return "\n\n".join(f"({i}){item}" for i, item in enumerate(items, start=1))
+
+    def verb_period(self, ph) -> str:
+        prev = self.period.previous_year()
+        return {
+            "label": self.period.label, "range": self.period.range_label, "code": self.period.code,
+            "prev_label": prev.label, "prev_range": prev.range_label,
+            "year": str(formats.roc_year(self.period.year)),
+        }[ph.args[0]]
+
+    # -- the whole body ------------------------------------------------------------------
+    def resolve(self, ph) -> str:
+        text = getattr(self, f"verb_{ph.verb}")(ph)
+        return f"\n\n{text}\n\n" if ph.verb in ("table", "list") else text
+
+    def render(self, body: str) -> Rendered:
+        """Replace every placeholder; raises TemplateError listing every line at fault."""
+        parse(body)  # syntax first: every syntax problem at once
+        problems: list[Problem] = []
+
+        def replace(match) -> str:
+            line = line_of(body, match.start())
+            try:
+                return self.resolve(parse_one(match.group(1), line))
+            except PlaceholderError as exc:
+                problems.append(Problem(line, match.group(0), str(exc)))
+                return match.group(0)
+
+        markdown = PLACEHOLDER_RE.sub(replace, body)
+        if problems:
+            raise TemplateError(problems)
+        return Rendered(markdown, self.missing, from_snapshot=self.values.closed(self.period))
+
+
+def render_body(body: str, period: Period, user=None, values: ValueSource | None = None) -> Rendered:
+    """Render a template body for ``period`` as seen by ``user``."""
+    return Renderer(period, user, values).render(body)
