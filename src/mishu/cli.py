@@ -10,9 +10,8 @@ def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mishu.settings")
     argv = list(sys.argv if argv is None else argv)
     argv[0] = "mishu"
-    from django.core.management import execute_from_command_line
-
     import django
+    from django.core.management import execute_from_command_line
 
     django.setup()
     from mishu.core.audit import audit_context

@@ -8,7 +8,9 @@ from .models import Event
 
 
 class EventFilterSet(django_filters.FilterSet):
-    q = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label=_("Title contains"))
+    q = django_filters.CharFilter(
+        field_name="title", lookup_expr="icontains", label=_("Title contains")
+    )
     category = django_filters.ChoiceFilter(choices=EventCategory.choices, label=_("category"))
     period = PeriodFilter(field_name="start_date", label=_("Period"))
 

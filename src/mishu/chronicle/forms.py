@@ -11,5 +11,16 @@ class EventForm(forms.ModelForm):
 
     class Meta:
         model = Event
-        fields = ["division", "category", "start_date", "end_date", "title", "description",
-                  "place", "people", "persons", "sessions", "groups"]
+        fields = [
+            "division",
+            "category",
+            "start_date",
+            "end_date",
+            "title",
+            "description",
+            "place",
+            "people",
+            "persons",
+            "sessions",
+            "groups",
+        ]

@@ -11,17 +11,42 @@ from mishu.core.models import Division
 from .choices import EventCategory
 from .models import Event
 
-COLUMNS = ("division", "category", "start_date", "end_date", "title", "description", "place",
-           "people", "persons", "sessions", "groups")
+COLUMNS = (
+    "division",
+    "category",
+    "start_date",
+    "end_date",
+    "title",
+    "description",
+    "place",
+    "people",
+    "persons",
+    "sessions",
+    "groups",
+)
 REQUIRED = ("division", "category", "start_date", "title")
-EXAMPLE = ("international", "visit", "108/7/15", "", "美國鳳凰城市長來府拜會", "", "市政大樓",
-           "", "8", "", "1")
+EXAMPLE = (
+    "international",
+    "visit",
+    "108/7/15",
+    "",
+    "美國鳳凰城市長來府拜會",
+    "",
+    "市政大樓",
+    "",
+    "8",
+    "",
+    "1",
+)
 NUMBERS = ("persons", "sessions", "groups")
 
 
 def _division(value: str) -> Division:
-    division = Division.objects.filter(code=value).first() or Division.objects.filter(name=value).first() \
+    division = (
+        Division.objects.filter(code=value).first()
+        or Division.objects.filter(name=value).first()
         or Division.objects.filter(short_name=value).first()
+    )
     if division is None:
         raise RowInvalid(_("Unknown division “%(v)s”.") % {"v": value}, "division")
     return division
@@ -52,8 +77,10 @@ def prepare(row: dict, user) -> Event:
     for col in NUMBERS:
         if row.get(col):
             if not row[col].isdigit():
-                raise RowInvalid(_("%(col)s must be a whole number, not “%(v)s”.")
-                                 % {"col": col, "v": row[col]}, col)
+                raise RowInvalid(
+                    _("%(col)s must be a whole number, not “%(v)s”.") % {"col": col, "v": row[col]},
+                    col,
+                )
             values[col] = int(row[col])
     for col in ("title", "description", "place", "people"):
         values[col] = row.get(col, "")

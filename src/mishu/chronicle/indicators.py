@@ -26,8 +26,13 @@ def _by_category(period, user, aggregate) -> dict:
     return {c: Decimal(rows[c] or 0) for c in EventCategory.values if c in rows}
 
 
-@registry.computed(code="chronicle.events", label="大事紀事件數", label_en="Chronicle events",
-                   unit="件", dimensions=CATEGORY)
+@registry.computed(
+    code="chronicle.events",
+    label="大事紀事件數",
+    label_en="Chronicle events",
+    unit="件",
+    dimensions=CATEGORY,
+)
 def events(period, user, category=None):
     """The number of events that start in the period."""
     return Decimal(_events(period, user, category).count())
@@ -51,6 +56,12 @@ def _sum_indicator(field, code, label, label_en, unit):
     return total
 
 
-persons = _sum_indicator("persons", "chronicle.persons", "大事紀人數", "Persons in chronicle events", "人")
-groups = _sum_indicator("groups", "chronicle.groups", "大事紀團數", "Groups in chronicle events", "團")
-sessions = _sum_indicator("sessions", "chronicle.sessions", "大事紀場次", "Chronicle event sessions", "場")
+persons = _sum_indicator(
+    "persons", "chronicle.persons", "大事紀人數", "Persons in chronicle events", "人"
+)
+groups = _sum_indicator(
+    "groups", "chronicle.groups", "大事紀團數", "Groups in chronicle events", "團"
+)
+sessions = _sum_indicator(
+    "sessions", "chronicle.sessions", "大事紀場次", "Chronicle event sessions", "場"
+)

@@ -17,12 +17,18 @@ from .models import Event
 # Fields a pattern may use: when, title, place, people, persons, sessions, groups, description.
 PATTERNS: dict[str, list[str]] = {
     EventCategory.TRIP: ["{when}{title}。"],
-    EventCategory.VISIT: ["{title}，計 {groups} 團、{persons} 人。", "{title}，計 {persons} 人。",
-                          "{when}{title}。"],
+    EventCategory.VISIT: [
+        "{title}，計 {groups} 團、{persons} 人。",
+        "{title}，計 {persons} 人。",
+        "{when}{title}。",
+    ],
     EventCategory.MEETING: ["{when}召開{title}，計 {persons} 人出席。", "{when}召開{title}。"],
     EventCategory.FORUM: ["{when}{title}。"],
-    EventCategory.TRAINING: ["{when}辦理{title}，計 {sessions} 場次、{persons} 人參加。",
-                             "{when}辦理{title}，計 {persons} 人參加。", "{when}辦理{title}。"],
+    EventCategory.TRAINING: [
+        "{when}辦理{title}，計 {sessions} 場次、{persons} 人參加。",
+        "{when}辦理{title}，計 {persons} 人參加。",
+        "{when}辦理{title}。",
+    ],
     EventCategory.AWARD: ["{when}{title}。"],
     EventCategory.PROJECT: ["「{title}」於 {when} 驗收合格。"],
     EventCategory.INSPECTION: ["{when}辦理{title}，計 {sessions} 場次。", "{when}辦理{title}。"],
@@ -37,14 +43,21 @@ _MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|"})
 
 def compact_when(event: Event) -> str:
     """The event's date or range without spaces, as the seed writes it: ``108年7月2至5日``."""
-    return formats.format_range(event.start_date, event.end_date or event.start_date).replace(" ", "")
+    return formats.format_range(event.start_date, event.end_date or event.start_date).replace(
+        " ", ""
+    )
 
 
 def _fields(event: Event) -> dict[str, object]:
     values = {
-        "when": compact_when(event), "title": event.title, "place": event.place,
-        "people": event.people, "description": event.description,
-        "persons": event.persons, "sessions": event.sessions, "groups": event.groups,
+        "when": compact_when(event),
+        "title": event.title,
+        "place": event.place,
+        "people": event.people,
+        "description": event.description,
+        "persons": event.persons,
+        "sessions": event.sessions,
+        "groups": event.groups,
     }
     return {k: (formats.format_int(v) if isinstance(v, int) else v) for k, v in values.items()}
 
@@ -76,13 +89,22 @@ def events(period, user=None, category: str = "", division: str = "") -> list[Ev
 
 
 @sources.register("chronicle.events")
-def event_sentences(period, user=None, category: str = "", division: str = "", **filters) -> list[str]:
+def event_sentences(
+    period, user=None, category: str = "", division: str = "", **filters
+) -> list[str]:
     """The ``chronicle.events`` list source: one Markdown-safe sentence per event."""
     if filters:
-        raise ValueError("chronicle.events 不支援參數：" + "、".join(sorted(filters))
-                         + "（可用：category、division）")
+        raise ValueError(
+            "chronicle.events 不支援參數："
+            + "、".join(sorted(filters))
+            + "（可用：category、division）"
+        )
     known = set(EventCategory.values)
     unknown = [c for c in category.split(",") if c.strip() and c.strip() not in known]
     if unknown:
-        raise ValueError(f"未知的事件類別：{'、'.join(unknown)}（可用：{'、'.join(sorted(known))}）")
-    return [sentence(e).translate(_MARKDOWN_SPECIAL) for e in events(period, user, category, division)]
+        raise ValueError(
+            f"未知的事件類別：{'、'.join(unknown)}（可用：{'、'.join(sorted(known))}）"
+        )
+    return [
+        sentence(e).translate(_MARKDOWN_SPECIAL) for e in events(period, user, category, division)
+    ]

@@ -8,6 +8,12 @@ from .views import EventDetailView, EventEditView, EventImportView, EventListVie
 app_name = "chronicle"
 urlpatterns = [
     path("events/import/", EventImportView.as_view(), name="event_import"),
-    path("events/", include(model_urls(Event, list_view=EventListView, detail_view=EventDetailView,
-                                       edit_view=EventEditView))),
+    path(
+        "events/",
+        include(
+            model_urls(
+                Event, list_view=EventListView, detail_view=EventDetailView, edit_view=EventEditView
+            )
+        ),
+    ),
 ]

@@ -2,7 +2,6 @@ from mishu.core.views import generic
 from mishu.core.views.imports import ObjectImportView
 
 from . import importing
-
 from .filtersets import EventFilterSet
 from .forms import EventForm
 from .models import Event
@@ -12,8 +11,18 @@ class EventListView(generic.ObjectListView):
     model = Event
     filterset_class = EventFilterSet
     columns = ["start_date", "end_date", "category", "title", "division", "persons"]
-    export_columns = ["start_date", "end_date", "category", "title", "division", "place",
-                      "people", "persons", "sessions", "groups"]
+    export_columns = [
+        "start_date",
+        "end_date",
+        "category",
+        "title",
+        "division",
+        "place",
+        "people",
+        "persons",
+        "sessions",
+        "groups",
+    ]
 
 
 class EventDetailView(generic.ObjectDetailView):

@@ -45,11 +45,20 @@ def current_context() -> AuditContext:
 
 
 @contextmanager
-def audit_context(*, user=None, source: str = ChangeSource.SYSTEM, actor_name: str = "",
-                  request_id: uuid.UUID | None = None) -> Iterator[AuditContext]:
+def audit_context(
+    *,
+    user=None,
+    source: str = ChangeSource.SYSTEM,
+    actor_name: str = "",
+    request_id: uuid.UUID | None = None,
+) -> Iterator[AuditContext]:
     """Attribute every write inside the block to `user` (or `actor_name`) via `source`."""
-    ctx = AuditContext(user=user, actor_name=actor_name or (str(user) if user else "system"),
-                       source=source, request_id=request_id or uuid.uuid4())
+    ctx = AuditContext(
+        user=user,
+        actor_name=actor_name or (str(user) if user else "system"),
+        source=source,
+        request_id=request_id or uuid.uuid4(),
+    )
     token = _current.set(ctx)
     try:
         yield ctx
@@ -170,12 +179,21 @@ def _after_delete(sender, instance, **kwargs):
     before = getattr(instance, "_audit_deleted", None) or snapshot(instance)
     if instance.pk is None:
         instance.pk = getattr(instance, "_audit_pk", None)
-    record(instance, ChangeAction.DELETE, {k: [v, None] for k, v in before.items() if v is not None})
+    record(
+        instance, ChangeAction.DELETE, {k: [v, None] for k, v in before.items() if v is not None}
+    )
 
 
 @receiver(m2m_changed)
 def _m2m_changed(sender, instance, action, model, pk_set, **kwargs):
-    if action not in {"pre_add", "pre_remove", "pre_clear", "post_add", "post_remove", "post_clear"}:
+    if action not in {
+        "pre_add",
+        "pre_remove",
+        "pre_clear",
+        "post_add",
+        "post_remove",
+        "post_clear",
+    }:
         return
     if not is_audited(type(instance)):
         return

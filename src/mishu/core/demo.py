@@ -25,8 +25,13 @@ def load() -> None:
         division = Division.objects.get(code=division_code) if division_code else None
         user, created = User.objects.get_or_create(
             username=username,
-            defaults={"first_name": full_name, "division": division, "title": title,
-                      "is_staff": "admin" in roles, "is_superuser": "admin" in roles},
+            defaults={
+                "first_name": full_name,
+                "division": division,
+                "title": title,
+                "is_staff": "admin" in roles,
+                "is_superuser": "admin" in roles,
+            },
         )
         if created:
             user.set_password(DEMO_PASSWORD)

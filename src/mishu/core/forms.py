@@ -22,7 +22,9 @@ class RocDateField(forms.DateField):
     """A date typed the way a clerk writes it: `108 年 7 月 1 日`, `108/7/1`, `1080701` or ISO."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", forms.TextInput(attrs={"placeholder": "108/7/1", "inputmode": "numeric"}))
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"placeholder": "108/7/1", "inputmode": "numeric"})
+        )
         kwargs.setdefault("help_text", _("ROC date, e.g. 108/7/1 or 108 年 7 月 1 日"))
         super().__init__(*args, **kwargs)
 

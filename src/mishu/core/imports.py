@@ -103,8 +103,9 @@ def require_columns(rows: list[dict], columns: Iterable[str]) -> None:
         raise FileInvalid(_("Missing columns: %(cols)s") % {"cols": ", ".join(missing)})
 
 
-def run_import(rows: list[dict], prepare: Callable[[dict], object], write: Callable[[list], int],
-               *, user=None) -> ImportResult:
+def run_import(
+    rows: list[dict], prepare: Callable[[dict], object], write: Callable[[list], int], *, user=None
+) -> ImportResult:
     """Validate every row with `prepare` (row → prepared object, or RowInvalid); if all are valid,
     `write` them in one transaction attributed to `user`; otherwise write nothing."""
     result = ImportResult()
@@ -116,7 +117,13 @@ def run_import(rows: list[dict], prepare: Callable[[dict], object], write: Calla
             result.errors.append(RowError(row["_row"], exc.message, exc.column))
     if result.errors:
         return result
-    with audit_context(user=user, source=ChangeSource.IMPORT,
-                       actor_name=user.get_username() if user else "import"), transaction.atomic():
+    with (
+        audit_context(
+            user=user,
+            source=ChangeSource.IMPORT,
+            actor_name=user.get_username() if user else "import",
+        ),
+        transaction.atomic(),
+    ):
         result.written = write(prepared)
     return result

@@ -22,8 +22,12 @@ class AuditMiddleware:
             source = ChangeSource.WEB
         user = request.user if request.user.is_authenticated else None
         request.id = uuid.uuid4()
-        with audit_context(user=user, source=source, request_id=request.id,
-                           actor_name=user.get_username() if user else "anonymous"):
+        with audit_context(
+            user=user,
+            source=source,
+            request_id=request.id,
+            actor_name=user.get_username() if user else "anonymous",
+        ):
             response = self.get_response(request)
         response["X-Request-ID"] = str(request.id)
         return response

@@ -45,7 +45,11 @@ def display(value) -> str:
 
         return _("Yes") if value else _("No")
     if isinstance(value, int | Decimal | float):
-        return formats.format_decimal(value, None) if not isinstance(value, int) else formats.format_int(value)
+        return (
+            formats.format_decimal(value, None)
+            if not isinstance(value, int)
+            else formats.format_int(value)
+        )
     return str(value)
 
 

@@ -6,8 +6,22 @@ from ..models import Event
 class EventSerializer(serializers.ModelSerializer):
     class Meta:
         model = Event
-        fields = ["id", "division", "category", "start_date", "end_date", "title", "description",
-                  "place", "people", "persons", "sessions", "groups", "created", "last_updated"]
+        fields = [
+            "id",
+            "division",
+            "category",
+            "start_date",
+            "end_date",
+            "title",
+            "description",
+            "place",
+            "people",
+            "persons",
+            "sessions",
+            "groups",
+            "created",
+            "last_updated",
+        ]
         read_only_fields = ["created", "last_updated"]
 
     def validate(self, attrs):
@@ -17,5 +31,7 @@ class EventSerializer(serializers.ModelSerializer):
         if start and end and end < start:
             from django.utils.translation import gettext as _
 
-            raise serializers.ValidationError({"end_date": _("The end date cannot be before the date.")})
+            raise serializers.ValidationError(
+                {"end_date": _("The end date cannot be before the date.")}
+            )
         return attrs

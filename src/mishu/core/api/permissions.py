@@ -4,9 +4,15 @@ from rest_framework import permissions
 
 from .. import permissions as rights
 
-_ACTION = {"GET": rights.VIEW, "HEAD": rights.VIEW, "OPTIONS": rights.VIEW,
-           "POST": rights.ADD, "PUT": rights.CHANGE, "PATCH": rights.CHANGE,
-           "DELETE": rights.DELETE}
+_ACTION = {
+    "GET": rights.VIEW,
+    "HEAD": rights.VIEW,
+    "OPTIONS": rights.VIEW,
+    "POST": rights.ADD,
+    "PUT": rights.CHANGE,
+    "PATCH": rights.CHANGE,
+    "DELETE": rights.DELETE,
+}
 
 
 class RestrictedObjectPermission(permissions.IsAuthenticated):

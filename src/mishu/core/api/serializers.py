@@ -22,5 +22,14 @@ class ObjectChangeSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ObjectChange
-        fields = ["id", "time", "user", "actor_name", "request_id", "source", "action",
-                  "object_repr", "changes"]
+        fields = [
+            "id",
+            "time",
+            "user",
+            "actor_name",
+            "request_id",
+            "source",
+            "action",
+            "object_repr",
+            "changes",
+        ]

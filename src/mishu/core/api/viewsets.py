@@ -14,9 +14,15 @@ class RestrictedViewSetMixin:
     """Narrows `queryset` to the request user's rights for the request's action."""
 
     def get_queryset(self):
-        action = {"list": rights.VIEW, "retrieve": rights.VIEW, "history": rights.VIEW,
-                  "create": rights.ADD, "update": rights.CHANGE, "partial_update": rights.CHANGE,
-                  "destroy": rights.DELETE}.get(self.action, rights.VIEW)
+        action = {
+            "list": rights.VIEW,
+            "retrieve": rights.VIEW,
+            "history": rights.VIEW,
+            "create": rights.ADD,
+            "update": rights.CHANGE,
+            "partial_update": rights.CHANGE,
+            "destroy": rights.DELETE,
+        }.get(self.action, rights.VIEW)
         return super().get_queryset().restrict(self.request.user, action)
 
 
@@ -49,5 +55,8 @@ class RestrictedModelViewSet(RestrictedViewSetMixin, viewsets.ModelViewSet):
         """The change log of this record."""
         obj = self.get_object()
         page = self.paginate_queryset(changes_for(obj))
-        return self.get_paginated_response(ObjectChangeSerializer(page, many=True).data) \
-            if page is not None else Response(ObjectChangeSerializer(changes_for(obj), many=True).data)
+        return (
+            self.get_paginated_response(ObjectChangeSerializer(page, many=True).data)
+            if page is not None
+            else Response(ObjectChangeSerializer(changes_for(obj), many=True).data)
+        )

@@ -3,4 +3,12 @@ from .calendar import CalendarDay
 from .organisation import Agency, Division, Role, User
 from .scoped import DivisionScopedModel
 
-__all__ = ["Agency", "CalendarDay", "Division", "DivisionScopedModel", "ObjectChange", "Role", "User"]
+__all__ = [
+    "Agency",
+    "CalendarDay",
+    "Division",
+    "DivisionScopedModel",
+    "ObjectChange",
+    "Role",
+    "User",
+]

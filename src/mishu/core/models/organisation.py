@@ -63,7 +63,9 @@ class Agency(BilingualNameMixin):
 
     def __str__(self):
         lang = get_language() or ""
-        return self.short_name_en if lang.startswith("en") and self.short_name_en else self.short_name
+        return (
+            self.short_name_en if lang.startswith("en") and self.short_name_en else self.short_name
+        )
 
 
 class Role(models.Model):
@@ -84,7 +86,11 @@ class User(AbstractUser):
     """A member of staff: belongs to one division and holds roles."""
 
     division = models.ForeignKey(
-        Division, verbose_name=_("division"), null=True, blank=True, on_delete=models.PROTECT,
+        Division,
+        verbose_name=_("division"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="members",
     )
     roles = models.ManyToManyField(Role, verbose_name=_("roles"), blank=True, related_name="users")

@@ -15,8 +15,12 @@ pytestmark = pytest.mark.django_db
 
 
 def make_event(**kw):
-    values = {"division": division("documents"), "category": "training",
-              "start_date": datetime.date(2019, 11, 5), "title": "檔案管理基礎班"}
+    values = {
+        "division": division("documents"),
+        "category": "training",
+        "start_date": datetime.date(2019, 11, 5),
+        "title": "檔案管理基礎班",
+    }
     values.update(kw)
     return Event.objects.create(**values)
 
@@ -24,9 +28,16 @@ def make_event(**kw):
 def test_ui_create_update_delete_are_logged_with_user_and_request(make_user, client_for):
     user = make_user("documents", ["clerk"])
     client = client_for(user)
-    response = client.post("/chronicle/events/add/", {
-        "division": division("documents").pk, "category": "training", "start_date": "108/11/5",
-        "title": "檔案管理基礎班", "persons": "228"})
+    response = client.post(
+        "/chronicle/events/add/",
+        {
+            "division": division("documents").pk,
+            "category": "training",
+            "start_date": "108/11/5",
+            "title": "檔案管理基礎班",
+            "persons": "228",
+        },
+    )
     assert response.status_code == 302
     event = Event.objects.get()
     created = changes_for(event).get()
@@ -35,9 +46,16 @@ def test_ui_create_update_delete_are_logged_with_user_and_request(make_user, cli
     assert created.changes["start_date"] == [None, "2019-11-05"]
     assert str(created.request_id) == response["X-Request-ID"]
 
-    client.post(f"/chronicle/events/{event.pk}/edit/", {
-        "division": division("documents").pk, "category": "training", "start_date": "108/11/5",
-        "title": "檔案管理進階班", "persons": "228"})
+    client.post(
+        f"/chronicle/events/{event.pk}/edit/",
+        {
+            "division": division("documents").pk,
+            "category": "training",
+            "start_date": "108/11/5",
+            "title": "檔案管理進階班",
+            "persons": "228",
+        },
+    )
     update = changes_for(event).first()
     assert update.action == "update"
     assert update.changes == {"title": ["檔案管理基礎班", "檔案管理進階班"]}
@@ -60,9 +78,16 @@ def test_history_page_shows_changes(make_user, client_for):
 def test_api_writes_are_logged_with_token_user(make_user, api_for):
     user = make_user("documents", ["clerk"])
     api = api_for(user)
-    response = api.post("/api/chronicle/events/", {
-        "division": division("documents").pk, "category": "meeting", "start_date": "2019-10-04",
-        "title": "國際事務委員會第 3 次會議"}, format="json")
+    response = api.post(
+        "/api/chronicle/events/",
+        {
+            "division": division("documents").pk,
+            "category": "meeting",
+            "start_date": "2019-10-04",
+            "title": "國際事務委員會第 3 次會議",
+        },
+        format="json",
+    )
     assert response.status_code == 201, response.content
     event = Event.objects.get(pk=response.json()["id"])
     api.patch(f"/api/chronicle/events/{event.pk}/", {"persons": 98}, format="json")
@@ -77,23 +102,38 @@ def test_admin_writes_are_logged(make_user, client):
     admin = make_user(None, ["admin"], is_staff=True, is_superuser=True)
     client.force_login(admin)
     event = make_event()
-    response = client.post(f"/admin/chronicle/event/{event.pk}/change/", {
-        "division": division("documents").pk, "category": "training", "start_date": "2019-11-05",
-        "title": "改自管理介面"})
+    response = client.post(
+        f"/admin/chronicle/event/{event.pk}/change/",
+        {
+            "division": division("documents").pk,
+            "category": "training",
+            "start_date": "2019-11-05",
+            "title": "改自管理介面",
+        },
+    )
     assert response.status_code == 302, response.content[:500]
     change = changes_for(event).first()
-    assert (change.source, change.user, change.changes["title"][1]) == ("admin", admin, "改自管理介面")
+    assert (change.source, change.user, change.changes["title"][1]) == (
+        "admin",
+        admin,
+        "改自管理介面",
+    )
 
 
 def test_import_writes_are_logged_and_bad_files_write_nothing(make_user, client_for):
     user = make_user("international", ["clerk"])
     client = client_for(user)
     header = ["division", "category", "start_date", "end_date", "title", "persons", "groups"]
-    good = [["international", "visit", "108/7/15", "", "美國鳳凰城市長來訪", "8", "1"],
-            ["國際事務組", "trip", "108年7月2日", "108年7月5日", "赴上海出席城市論壇", "", ""]]
-    bad = [*good, ["international", "visit", "108/2/30", "", "日期錯誤", "", ""],
-           ["documents", "nope", "108/7/1", "", "越權且類別錯", "", ""],
-           ["international", "visit", "108/7/1", "108/6/1", "結束早於開始", "x", ""]]
+    good = [
+        ["international", "visit", "108/7/15", "", "美國鳳凰城市長來訪", "8", "1"],
+        ["國際事務組", "trip", "108年7月2日", "108年7月5日", "赴上海出席城市論壇", "", ""],
+    ]
+    bad = [
+        *good,
+        ["international", "visit", "108/2/30", "", "日期錯誤", "", ""],
+        ["documents", "nope", "108/7/1", "", "越權且類別錯", "", ""],
+        ["international", "visit", "108/7/1", "108/6/1", "結束早於開始", "x", ""],
+    ]
     for fmt in ("csv", "xlsx", "ods"):
         upload = io.BytesIO(write_table(fmt, header, bad))
         upload.name = f"events.{fmt}"

@@ -9,8 +9,12 @@ pytestmark = pytest.mark.django_db
 
 
 def post_event(client, **overrides):
-    data = {"division": division("documents").pk, "category": "training", "start_date": "108/11/5",
-            "title": "檔案管理基礎班"}
+    data = {
+        "division": division("documents").pk,
+        "category": "training",
+        "start_date": "108/11/5",
+        "title": "檔案管理基礎班",
+    }
     data.update(overrides)
     return client.post("/chronicle/events/add/", data)
 
@@ -20,7 +24,9 @@ def test_malformed_date_in_form(make_user, client_for):
     response = post_event(client, start_date="108/13/40")
     assert response.status_code == 200
     page = response.content.decode()
-    assert "108/13/40" in page and "108 年 7 月 1 日" in page  # names the value and the expected form
+    assert (
+        "108/13/40" in page and "108 年 7 月 1 日" in page
+    )  # names the value and the expected form
     assert not Event.objects.exists()
 
 
@@ -34,13 +40,21 @@ def test_malformed_period_in_filter(make_user, client_for):
 def test_malformed_number_and_dates_in_api(make_user, api_for):
     api = api_for(make_user("documents", ["clerk"]))
     base = {"division": division("documents").pk, "category": "meeting", "title": "x"}
-    response = api.post("/api/chronicle/events/", {**base, "start_date": "2019-02-30"}, format="json")
+    response = api.post(
+        "/api/chronicle/events/", {**base, "start_date": "2019-02-30"}, format="json"
+    )
     assert response.status_code == 400 and "start_date" in response.json()
-    response = api.post("/api/chronicle/events/", {**base, "start_date": "2019-02-01", "persons": "many"},
-                        format="json")
+    response = api.post(
+        "/api/chronicle/events/",
+        {**base, "start_date": "2019-02-01", "persons": "many"},
+        format="json",
+    )
     assert response.status_code == 400 and "persons" in response.json()
-    response = api.post("/api/chronicle/events/", {**base, "start_date": "2019-02-01",
-                                                   "end_date": "2019-01-01"}, format="json")
+    response = api.post(
+        "/api/chronicle/events/",
+        {**base, "start_date": "2019-02-01", "end_date": "2019-01-01"},
+        format="json",
+    )
     assert response.status_code == 400 and "end_date" in response.json()
     response = api.get("/api/chronicle/events/?period=abc")
     assert response.status_code == 400 and "period" in response.json()

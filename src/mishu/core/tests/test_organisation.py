@@ -16,8 +16,18 @@ SEED_TABLE_AGENCIES = (
 
 def test_divisions_present():
     names = set(Division.objects.values_list("name", flat=True))
-    assert {"總務組", "文書組", "國際事務組", "機要組", "市民服務組", "媒體事務組",
-            "市政大樓公共事務管理中心", "會計室", "人事室", "政風室"} <= names
+    assert {
+        "總務組",
+        "文書組",
+        "國際事務組",
+        "機要組",
+        "市民服務組",
+        "媒體事務組",
+        "市政大樓公共事務管理中心",
+        "會計室",
+        "人事室",
+        "政風室",
+    } <= names
 
 
 def test_every_agency_of_the_petition_table_with_full_name():
@@ -32,7 +42,12 @@ def test_every_agency_of_the_petition_table_with_full_name():
 
 
 def test_roles_present():
-    assert set(Role.objects.values_list("code", flat=True)) == {"clerk", "supervisor", "evaluator", "admin"}
+    assert set(Role.objects.values_list("code", flat=True)) == {
+        "clerk",
+        "supervisor",
+        "evaluator",
+        "admin",
+    }
 
 
 def test_reference_api(make_user, api_for):

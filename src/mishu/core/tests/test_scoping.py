@@ -12,10 +12,18 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def events():
-    docs = Event.objects.create(division=division("documents"), category="training",
-                                start_date=datetime.date(2019, 11, 5), title="檔案管理基礎班")
-    media = Event.objects.create(division=division("media"), category="meeting",
-                                 start_date=datetime.date(2019, 9, 1), title="市長與媒體餐敘")
+    docs = Event.objects.create(
+        division=division("documents"),
+        category="training",
+        start_date=datetime.date(2019, 11, 5),
+        title="檔案管理基礎班",
+    )
+    media = Event.objects.create(
+        division=division("media"),
+        category="meeting",
+        start_date=datetime.date(2019, 9, 1),
+        title="市長與媒體餐敘",
+    )
     return docs, media
 
 
@@ -30,8 +38,12 @@ def test_clerk_lists_only_own_division(make_user, client_for, events):
 def test_clerk_cannot_read_or_change_another_divisions_record(make_user, client_for, events):
     docs, _media = events
     client = client_for(make_user("media", ["clerk"]))
-    for url in (f"/chronicle/events/{docs.pk}/", f"/chronicle/events/{docs.pk}/edit/",
-                f"/chronicle/events/{docs.pk}/history/", f"/chronicle/events/{docs.pk}/delete/"):
+    for url in (
+        f"/chronicle/events/{docs.pk}/",
+        f"/chronicle/events/{docs.pk}/edit/",
+        f"/chronicle/events/{docs.pk}/history/",
+        f"/chronicle/events/{docs.pk}/delete/",
+    ):
         assert client.get(url).status_code == 404, url
     response = client.post(f"/chronicle/events/{docs.pk}/edit/", {"title": "hacked"})
     assert response.status_code == 404
@@ -42,10 +54,15 @@ def test_clerk_cannot_read_or_change_another_divisions_record(make_user, client_
 
 def test_clerk_cannot_create_in_another_division(make_user, client_for):
     client = client_for(make_user("media", ["clerk"]))
-    response = client.post("/chronicle/events/add/", {
-        "division": division("documents").pk, "category": "meeting", "start_date": "108/9/1",
-        "title": "越權新增",
-    })
+    response = client.post(
+        "/chronicle/events/add/",
+        {
+            "division": division("documents").pk,
+            "category": "meeting",
+            "start_date": "108/9/1",
+            "title": "越權新增",
+        },
+    )
     assert response.status_code == 200  # the form comes back with an error
     assert not Event.objects.filter(title="越權新增").exists()
 
@@ -63,11 +80,21 @@ def test_api_is_scoped(make_user, api_for, events):
     titles = [e["title"] for e in api.get("/api/chronicle/events/").json()["results"]]
     assert titles == [media.title]
     assert api.get(f"/api/chronicle/events/{docs.pk}/").status_code == 404
-    assert api.patch(f"/api/chronicle/events/{docs.pk}/", {"title": "x"}, format="json").status_code == 404
+    assert (
+        api.patch(f"/api/chronicle/events/{docs.pk}/", {"title": "x"}, format="json").status_code
+        == 404
+    )
     assert api.delete(f"/api/chronicle/events/{docs.pk}/").status_code == 404
-    created = api.post("/api/chronicle/events/", {
-        "division": division("documents").pk, "category": "meeting", "start_date": "2019-09-01",
-        "title": "越權新增"}, format="json")
+    created = api.post(
+        "/api/chronicle/events/",
+        {
+            "division": division("documents").pk,
+            "category": "meeting",
+            "start_date": "2019-09-01",
+            "title": "越權新增",
+        },
+        format="json",
+    )
     assert created.status_code == 403
     assert not Event.objects.filter(title="越權新增").exists()
 
@@ -78,14 +105,20 @@ def test_evaluator_reads_every_division_but_writes_only_own(make_user, client_fo
     page = client_for(evaluator).get("/chronicle/events/").content.decode()
     assert docs.title in page and media.title in page
     api = api_for(evaluator)
-    assert api.patch(f"/api/chronicle/events/{docs.pk}/", {"title": "x"}, format="json").status_code == 404
+    assert (
+        api.patch(f"/api/chronicle/events/{docs.pk}/", {"title": "x"}, format="json").status_code
+        == 404
+    )
 
 
 def test_administrator_sees_and_changes_everything(make_user, api_for, events):
     docs, _media = events
     api = api_for(make_user(None, ["admin"]))
     assert len(api.get("/api/chronicle/events/").json()["results"]) == 2
-    assert api.patch(f"/api/chronicle/events/{docs.pk}/", {"title": "改"}, format="json").status_code == 200
+    assert (
+        api.patch(f"/api/chronicle/events/{docs.pk}/", {"title": "改"}, format="json").status_code
+        == 200
+    )
 
 
 def test_anonymous_gets_nothing(client, events):

@@ -11,11 +11,21 @@ from mishu.core.testing import PASSWORD
 
 
 def test_check_deploy_is_clean_with_production_settings(tmp_path):
-    env = {**os.environ, "MISHU_ENV": "production", "MISHU_SECRET_KEY": "k" * 30 + "-x9!Q" * 10,
-           "MISHU_ALLOWED_HOSTS": "mishu.example.gov.tw", "MISHU_VAR_DIR": str(tmp_path)}
+    env = {
+        **os.environ,
+        "MISHU_ENV": "production",
+        "MISHU_SECRET_KEY": "k" * 30 + "-x9!Q" * 10,
+        "MISHU_ALLOWED_HOSTS": "mishu.example.gov.tw",
+        "MISHU_VAR_DIR": str(tmp_path),
+    }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    result = subprocess.run([sys.executable, "-m", "mishu", "check", "--deploy", "--fail-level", "WARNING"],
-                            env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "mishu", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
@@ -23,8 +33,13 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     env = {**os.environ, "MISHU_ENV": "production", "MISHU_VAR_DIR": str(tmp_path)}
     env.pop("MISHU_SECRET_KEY", None)
-    result = subprocess.run([sys.executable, "-m", "mishu", "check"], env=env, capture_output=True,
-                            text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "mishu", "check"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode != 0
     assert "MISHU_SECRET_KEY" in result.stderr
 
@@ -35,7 +50,9 @@ def test_login_attempts_are_throttled(make_user, client, settings):
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         response = client.post("/login/", {"username": user.username, "password": "wrong"})
         assert response.status_code == 200  # the form again, with an error
-    assert client.post("/login/", {"username": user.username, "password": "wrong"}).status_code == 429
+    assert (
+        client.post("/login/", {"username": user.username, "password": "wrong"}).status_code == 429
+    )
     # now even the right password is refused for a while
     response = client.post("/login/", {"username": user.username, "password": PASSWORD})
     assert response.status_code == 429
@@ -46,11 +63,14 @@ def test_login_attempts_are_throttled(make_user, client, settings):
 def test_login_works_and_csrf_is_enforced(make_user):
     user = make_user("documents", ["clerk"])
     strict = Client(enforce_csrf_checks=True)
-    assert strict.post("/login/", {"username": user.username, "password": PASSWORD}).status_code == 403
+    assert (
+        strict.post("/login/", {"username": user.username, "password": PASSWORD}).status_code == 403
+    )
     page = strict.get("/login/")
     token = page.cookies["csrftoken"].value
-    response = strict.post("/login/", {"username": user.username, "password": PASSWORD,
-                                       "csrfmiddlewaretoken": token})
+    response = strict.post(
+        "/login/", {"username": user.username, "password": PASSWORD, "csrfmiddlewaretoken": token}
+    )
     assert response.status_code == 302
     strict.force_login(user)
     assert strict.post("/chronicle/events/add/", {"title": "x"}).status_code == 403

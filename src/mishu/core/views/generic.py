@@ -44,7 +44,8 @@ class ModelViewMixin(LoginRequiredMixin):
             import_url = None
         ctx.update(
             import_url=import_url,
-            model_name=meta.verbose_name, model_name_plural=meta.verbose_name_plural,
+            model_name=meta.verbose_name,
+            model_name_plural=meta.verbose_name_plural,
             list_url=reverse(url_name(self.model, "list")),
             add_url=reverse(url_name(self.model, "add")),
             can_add=rights.division_scope(self.request.user, rights.ADD) is not None,
@@ -66,7 +67,9 @@ class ObjectListView(ModelViewMixin, TemplateView):
         if self.filterset_class is None:
             return None, qs
         fs = self.filterset_class(self.request.GET or None, queryset=qs, request=self.request)
-        return fs, (fs.qs if fs.is_bound and fs.is_valid() else qs if not fs.is_bound else qs.none())
+        return fs, (
+            fs.qs if fs.is_bound and fs.is_valid() else qs if not fs.is_bound else qs.none()
+        )
 
     def get(self, request, *args, **kwargs):
         fmt = request.GET.get("export")
@@ -75,8 +78,13 @@ class ObjectListView(ModelViewMixin, TemplateView):
             cols = self.export_columns or self.columns
             header = [column_label(self.model, c) for c in cols]
             rows = ([cell(obj, c) for c in cols] for obj in qs.iterator(chunk_size=2000))
-            return export_response(fmt, self.model._meta.model_name, header, rows,
-                                   sheet=str(self.model._meta.verbose_name_plural))
+            return export_response(
+                fmt,
+                self.model._meta.model_name,
+                header,
+                rows,
+                sheet=str(self.model._meta.verbose_name_plural),
+            )
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -87,7 +95,10 @@ class ObjectListView(ModelViewMixin, TemplateView):
         query.pop("page", None)
         query.pop("export", None)
         ctx.update(
-            filterset=fs, page=page, query=query.urlencode(), export_formats=FORMATS,
+            filterset=fs,
+            page=page,
+            query=query.urlencode(),
+            export_formats=FORMATS,
             headers=[column_label(self.model, c) for c in self.columns],
             rows=[(obj, [cell(obj, c) for c in self.columns]) for obj in page.object_list],
         )
@@ -131,8 +142,9 @@ class ObjectEditView(ModelViewMixin, TemplateView):
             return self.get_object()
         if rights.division_scope(self.request.user, rights.ADD) is None:
             raise PermissionDenied
-        return self.model(division=getattr(self.request.user, "division", None),
-                          created_by=self.request.user)
+        return self.model(
+            division=getattr(self.request.user, "division", None), created_by=self.request.user
+        )
 
     def get_form(self, instance):
         form = self.form_class(self.request.POST or None, instance=instance)
@@ -144,7 +156,9 @@ class ObjectEditView(ModelViewMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         instance = self.get_instance()
-        return self.render_to_response(self.get_context_data(form=self.get_form(instance), object=instance))
+        return self.render_to_response(
+            self.get_context_data(form=self.get_form(instance), object=instance)
+        )
 
     def post(self, request, *args, **kwargs):
         instance = self.get_instance()
@@ -186,16 +200,38 @@ class ObjectHistoryView(ModelViewMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         obj = self.get_object()
         page = Paginator(changes_for(obj), 50).get_page(self.request.GET.get("page"))
-        ctx.update(object=obj, page=page, changes=[
-            (change, [(column_label(self.model, k) if k in {f.name for f in self.model._meta.get_fields()} else k, v[0], v[1])
-                      for k, v in change.changes.items()])
-            for change in page.object_list
-        ])
+        ctx.update(
+            object=obj,
+            page=page,
+            changes=[
+                (
+                    change,
+                    [
+                        (
+                            column_label(self.model, k)
+                            if k in {f.name for f in self.model._meta.get_fields()}
+                            else k,
+                            v[0],
+                            v[1],
+                        )
+                        for k, v in change.changes.items()
+                    ],
+                )
+                for change in page.object_list
+            ],
+        )
         return ctx
 
 
-def model_urls(model, *, list_view, detail_view, edit_view, delete_view=ObjectDeleteView,
-               history_view=ObjectHistoryView):
+def model_urls(
+    model,
+    *,
+    list_view,
+    detail_view,
+    edit_view,
+    delete_view=ObjectDeleteView,
+    history_view=ObjectHistoryView,
+):
     """The six URL patterns of a record type, named as `url_name()` expects."""
     from django.urls import path
 

@@ -18,7 +18,9 @@ class HomeView(LoginRequiredMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
         ctx["my_division"] = user.division
-        ctx["recent_changes"] = ObjectChange.objects.filter(user=user).select_related("content_type")[:10]
+        ctx["recent_changes"] = ObjectChange.objects.filter(user=user).select_related(
+            "content_type"
+        )[:10]
         return ctx
 
 
@@ -29,13 +31,16 @@ class DivisionHomeView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        division = get_object_or_404(Division.objects.restrict(self.request.user), code=kwargs["code"])
+        division = get_object_or_404(
+            Division.objects.restrict(self.request.user), code=kwargs["code"]
+        )
         scope = rights.division_scope(self.request.user, rights.VIEW)
         ctx.update(
             division=division,
             can_see_records=scope is rights.ALL or scope == division.pk,
             modules=modules_for(division),
             members=division.members.filter(is_active=True).order_by("username")
-            if scope is rights.ALL or scope == division.pk else [],
+            if scope is rights.ALL or scope == division.pk
+            else [],
         )
         return ctx

@@ -25,15 +25,22 @@ class ObjectImportView(LoginRequiredMixin, TemplateView):
     importer = None
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and rights.division_scope(request.user, rights.ADD) is None:
+        if (
+            request.user.is_authenticated
+            and rights.division_scope(request.user, rights.ADD) is None
+        ):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
         fmt = request.GET.get("template")
         if fmt in FORMATS:
-            return export_response(fmt, f"{self.model._meta.model_name}-import",
-                                   list(self.importer.COLUMNS), [self.importer.EXAMPLE])
+            return export_response(
+                fmt,
+                f"{self.model._meta.model_name}-import",
+                list(self.importer.COLUMNS),
+                [self.importer.EXAMPLE],
+            )
         return self.render_to_response(self.get_context_data(form=ImportForm()))
 
     def post(self, request, *args, **kwargs):
@@ -43,8 +50,12 @@ class ObjectImportView(LoginRequiredMixin, TemplateView):
             try:
                 rows = read_table(form.cleaned_data["file"])
                 require_columns(rows, self.importer.REQUIRED)
-                ctx["result"] = run_import(rows, lambda row: self.importer.prepare(row, request.user),
-                                           self.importer.write, user=request.user)
+                ctx["result"] = run_import(
+                    rows,
+                    lambda row: self.importer.prepare(row, request.user),
+                    self.importer.write,
+                    user=request.user,
+                )
             except FileInvalid as exc:
                 form.add_error("file", str(exc))
         return self.render_to_response(self.get_context_data(**ctx), status=200)
@@ -52,7 +63,11 @@ class ObjectImportView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         meta = self.model._meta
-        ctx.update(model_name_plural=meta.verbose_name_plural, formats=FORMATS,
-                   columns=self.importer.COLUMNS, required=self.importer.REQUIRED,
-                   list_url=reverse(f"{meta.app_label}:{meta.model_name}_list"))
+        ctx.update(
+            model_name_plural=meta.verbose_name_plural,
+            formats=FORMATS,
+            columns=self.importer.COLUMNS,
+            required=self.importer.REQUIRED,
+            list_url=reverse(f"{meta.app_label}:{meta.model_name}_list"),
+        )
         return ctx

@@ -45,12 +45,9 @@ def odt_styles(xml: str) -> str:
     else:
         xml = xml.replace("<office:styles>", f"<office:font-face-decls>{decl}</office:font-face-decls><office:styles>", 1)
     xml = re.sub(r'style:font-name(-asian|-complex)?="[^"]*"', lambda m: f'style:font-name{m.group(1) or ""}="{FONT}"', xml)
-    # the default paragraph style gets the CJK font for every script
-    return xml.replace("<style:default-style style:family=\"paragraph\">",
-                       "<style:default-style style:family=\"paragraph\">"
-                       f'<style:text-properties style:font-name="{FONT}" style:font-name-asian="{FONT}" '
-                       f'style:font-name-complex="{FONT}" fo:language="zh" fo:country="TW" '
-                       'style:language-asian="zh" style:country-asian="TW"/>', 1)
+    xml = xml.replace('fo:language="en" fo:country="US"', 'fo:language="zh" fo:country="TW"')
+    return xml.replace('style:language-asian="zxx"', 'style:language-asian="zh"').replace(
+        'style:country-asian="none"', 'style:country-asian="TW"')
 
 
 def docx_styles(xml: str) -> str:
