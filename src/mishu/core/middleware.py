@@ -2,6 +2,8 @@
 
 import uuid
 
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+
 from .audit import audit_context
 from .choices import ChangeSource
 
@@ -31,3 +33,12 @@ class AuditMiddleware:
             response = self.get_response(request)
         response["X-Request-ID"] = str(request.id)
         return response
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Traditional Chinese unless the user chose English with the language switch (a cookie):
+    the browser's Accept-Language is ignored, so every clerk sees the same default."""
+
+    def process_request(self, request):
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        super().process_request(request)

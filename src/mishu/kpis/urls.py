@@ -1,2 +1,8 @@
+from django.urls import path
+
+from .views import DashboardView
+
 app_name = "kpis"
-urlpatterns: list = []
+urlpatterns = [
+    path("", DashboardView.as_view(), name="dashboard"),
+]

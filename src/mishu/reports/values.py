@@ -1,82 +1,112 @@
 """Where report figures come from: the indicator registry, or a closed period's snapshot.
 
-This is the reports app's one door to ``mishu.indicators`` and ``mishu.kpis``; everything the
-renderer asks for goes through a :class:`ValueSource`, so the report of a closed period reads
-frozen values and stays reproducible.
+This is the reports app's one door to ``mishu.indicators`` and ``mishu.kpis``. When the report
+period is closed, its values *and* the same period last year come from the period's snapshot
+(``PeriodSnapshot.values[code]`` and ``[code]["previous"]``), so the report is reproducible.
 """
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from mishu.core.formats import Period
+from mishu.indicators import registry, services
+from mishu.indicators.cells import cell_key
 
 
 class UnknownCode(LookupError):
     """An indicator or KPI code that does not exist."""
 
 
-def registry():
-    from mishu.indicators import registry as reg
-
-    return reg
+def _dec(v) -> Decimal | None:
+    return None if v is None else Decimal(v)
 
 
-def snapshot_for(period: Period):
-    """The snapshot freezing ``period``, or None when the period is open."""
-    from mishu.indicators.models import PeriodSnapshot
+def frozen_value(entry: dict | None, cell: dict) -> Decimal | None:
+    """A value out of one frozen entry ``{"value", "cells"}``."""
+    if not entry:
+        return None
+    if not cell:
+        return _dec(entry.get("value"))
+    key = cell_key({k: str(v) for k, v in cell.items()})
+    return next((_dec(v) for c, v in entry.get("cells", []) if cell_key(c) == key), None)
 
-    return PeriodSnapshot.objects.filter(period=period.code, reopened=False).first()
 
-
-def is_closed(period: Period) -> bool:
-    """Whether ``period`` is closed (its values come from its snapshot)."""
-    return snapshot_for(period) is not None
+def frozen_breakdown(entry: dict | None, dimensions: tuple) -> registry.Breakdown:
+    """A Breakdown rebuilt from a frozen entry's cells."""
+    dims = tuple(dimensions[:2])
+    bd = registry.Breakdown(dimensions=dims)
+    for c, v in (entry or {}).get("cells", []):
+        if dims and set(c) == set(dims) and v is not None:
+            row, col = c[dims[0]], c[dims[1]] if len(dims) > 1 else None
+            bd.cells[(row, col)] = Decimal(v)
+            if row not in bd.rows:
+                bd.rows.append(row)
+            if col is not None and col not in bd.cols:
+                bd.cols.append(col)
+    bd.total = _dec((entry or {}).get("value"))
+    return bd
 
 
 @dataclass
 class ValueSource:
-    """Indicator values for one user, read from snapshots for closed periods."""
+    """Indicator values as ``user`` may see them; a closed report period reads its snapshot."""
 
     user: object = None
     use_snapshots: bool = True
-    _closed: dict = field(default_factory=dict)
+    report_period: Period | None = None
+    _snapshots: dict = field(default_factory=dict)
+
+    def snapshot(self, period: Period) -> dict | None:
+        """The frozen values of a closed period, or None when it is open."""
+        if not self.use_snapshots:
+            return None
+        if period.code not in self._snapshots:
+            snap = services.get_snapshot(period)
+            self._snapshots[period.code] = snap.values if snap and snap.is_closed else None
+        return self._snapshots[period.code]
 
     def closed(self, period: Period) -> bool:
-        if not self.use_snapshots:
-            return False
-        if period.code not in self._closed:
-            self._closed[period.code] = is_closed(period)
-        return self._closed[period.code]
+        return self.snapshot(period) is not None
+
+    def _frozen_entry(self, code: str, period: Period):
+        """(found, entry): the frozen entry of ``code`` for ``period`` when a snapshot holds it.
+
+        The same period last year comes from the report period's snapshot (its "previous").
+        """
+        report = self.report_period
+        if report is not None and period == report.previous_year() and self.closed(report):
+            return True, (self.snapshot(report).get(code) or {}).get("previous")
+        own = self.snapshot(period)
+        if own is not None:
+            return True, own.get(code)
+        return False, None
 
     def definition(self, code: str):
         """The indicator's definition; raises UnknownCode."""
         try:
-            return registry().get(code)
-        except Exception as exc:  # the registry's own lookup error type is its business
-            raise UnknownCode(code) from exc
+            return registry.get(code)
+        except LookupError:
+            raise UnknownCode(code) from None
 
     def value(self, code: str, period: Period, **cell) -> Decimal | None:
         """The value of ``code`` for ``period`` (and a dimension cell), or None if missing."""
         self.definition(code)
-        if self.closed(period):
-            from mishu.indicators import services
-
-            return services.snapshot_value(period, code, **cell)
-        return registry().value(code, period, user=self.user, **cell)
+        found, entry = self._frozen_entry(code, period)
+        if found:
+            return frozen_value(entry, cell)
+        return registry.value(code, period, user=self.user, **cell)
 
     def breakdown(self, code: str, period: Period):
-        """The indicator's breakdown; for a closed period every cell comes from the snapshot."""
-        self.definition(code)
-        if self.closed(period):
-            from mishu.indicators import services
-
-            if hasattr(services, "snapshot_breakdown"):
-                return services.snapshot_breakdown(period, code)
-        return registry().breakdown(code, period, user=self.user)
+        """The indicator's breakdown (from the snapshot for a closed period)."""
+        definition = self.definition(code)
+        found, entry = self._frozen_entry(code, period)
+        if found:
+            return frozen_breakdown(entry, definition.dimensions)
+        return registry.breakdown(code, period, user=self.user)
 
     def kpi(self, code: str, period: Period):
         """The KPI ``code`` of the period's year (or the latest one) and its evaluation."""
-        from mishu.kpis import services
+        from mishu.kpis import services as kpi_services
         from mishu.kpis.models import KPI
 
         candidates = KPI.objects.filter(code=code)
@@ -84,4 +114,4 @@ class ValueSource:
                or candidates.order_by("-year").first())
         if kpi is None:
             raise UnknownCode(code)
-        return kpi, services.evaluate(kpi, period)
+        return kpi, kpi_services.evaluate(kpi, period)

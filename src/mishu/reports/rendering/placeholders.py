@@ -78,6 +78,8 @@ class Renderer:
         self.period = period
         self.user = user
         self.values = values or ValueSource(user)
+        if self.values.report_period is None:
+            self.values.report_period = period
         self.missing: list[Missing] = []
 
     # -- helpers -----------------------------------------------------------------------

@@ -23,6 +23,7 @@ def test_login_home_in_chinese_and_logout(page, make_user):
     assert_accessible(page)
 
     login(page, clerk)
+    print("DEBUG", page.url, page.content()[:1500])
     assert page.url.rstrip("/") == page.live_server_url
     assert page.locator("html").get_attribute("lang") == "zh-Hant-TW"
     assert "王小明，您好" in text(page, "h1")

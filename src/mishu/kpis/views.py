@@ -1,0 +1,65 @@
+"""The KPI dashboard: every objective and KPI for a period, with trends."""
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from mishu.core import formats
+from mishu.indicators.forms import PeriodForm
+from mishu.indicators.views import format_value
+
+from . import services
+from .charts import trend_svg
+from .models import Objective
+
+TREND_LENGTH = 6
+
+
+def _pct(v):
+    return "—" if v is None else formats.format_percent(v)
+
+
+class DashboardView(LoginRequiredMixin, TemplateView):
+    """Objectives of the period's year, each KPI's actual, target, achievement and trend."""
+
+    template_name = "kpis/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        form = PeriodForm(self.request.GET or None)
+        if form.is_bound and form.is_valid():
+            period = form.cleaned_data["period"]
+        else:
+            period = formats.Period.for_date("half", timezone.localdate()).previous()
+            if not form.is_bound:
+                form = PeriodForm(initial={"period": period.code})
+        trend_periods = [period]
+        for _i in range(TREND_LENGTH - 1):
+            trend_periods.insert(0, trend_periods[0].previous())
+        objectives = []
+        year = formats.roc_year(period.start)
+        for obj in Objective.objects.filter(year=year).prefetch_related("kpis"):
+            kpis = []
+            for kpi in obj.kpis.all():
+                ev = services.evaluate(kpi, period, user)
+                unit = kpi.unit if kpi.unit != "%" else ""
+                kind = "ratio" if kpi.unit == "%" else ""
+                trend = [(p.code, services.evaluate(kpi, p, user).actual) for p in trend_periods]
+                desc = _("%(name)s: %(values)s; target %(target)s.") % {
+                    "name": kpi.display_name,
+                    "values": "；".join(f"{c} {format_value(v, unit, kind)}" for c, v in trend),
+                    "target": format_value(kpi.target, unit, kind)}
+                kpis.append({
+                    "kpi": kpi, "actual": format_value(ev.actual, unit, kind),
+                    "target": format_value(kpi.target, unit, kind),
+                    "achievement": _pct(ev.achievement),
+                    "trend": [(c, format_value(v, unit, kind)) for c, v in trend],
+                    "svg": trend_svg(f"trend-{kpi.pk}", _("Trend of %(name)s") % {
+                        "name": kpi.display_name}, desc, trend, kpi.target),
+                })
+            objectives.append({"objective": obj, "kpis": kpis, "achievement": _pct(
+                services.objective_achievement(obj, period, user))})
+        ctx.update(form=form, period=period, objectives=objectives)
+        return ctx

@@ -1,0 +1,69 @@
+"""Each verb resolved against real (observed) indicators, formats, missing values, errors."""
+
+import pytest
+
+from mishu.reports.rendering import TemplateError, render_report
+from mishu.reports.rendering.placeholders import render_body
+
+
+def render(text, period):
+    return render_body(text, period).markdown
+
+
+def test_value_formats(figures):
+    assert render("{{ value E_KWH }}", figures) == "1,151 萬 9,200"
+    assert render("{{ value E_KWH period=prev }}", figures) == "1,166 萬 3,200"
+    assert render("{{ value E_KWH period=107H2 format=int }}", figures) == "11,663,200"
+    assert render("{{ value AMOUNT format=wan_approx }}", figures) == "534 萬餘"
+    assert render("{{ value AMOUNT format=wan_approx:億 }}", figures) == "534 萬 5,678"
+    assert render("{{ value AMOUNT format=decimal:2 }}", figures) == "5,345,678.00"
+    assert render("{{ value R_ONLINE }}", figures) == "92.31%"
+    assert render("{{ value T_ONLINE format=percent:strip }}", figures) == "89%"
+    assert render("{{ value PET cell=agency:都發局;month:108-07 }}", figures) == "10"
+    assert render("{{ value PET cell=agency:交通局 }}", figures) == "1,241"
+
+
+def test_change_points_diff_period(figures):
+    assert render("{{ change E_KWH unit=度 approx }}", figures) == "減少 14 萬 4,000 度，約減少 1.23%"
+    assert render("{{ change E_WATER unit=度 }}", figures) == "減少 887 度，減少 1.03%"
+    assert render("{{ points R_ONLINE }}", figures) == "增加 40.94 個百分點"
+    assert render("{{ points R_ONLINE against=107H2 }}", figures) == "增加 40.94 個百分點"
+    assert render("{{ diff R_ONLINE target=T_ONLINE }}", figures) == "＋3.31%"
+    assert render("{{ diff R_ONLINE target=0.9 }}", figures) == "＋2.31%"
+    assert render("{{ period label }}，{{ period range }}，{{ period prev_label }}，{{ period year }}",
+                  figures) == "108 年下半年，108 年 7 月 1 日至 12 月 31 日，107 年下半年，108"
+
+
+def test_missing_values_are_marked_and_listed_at_the_top(figures, template):
+    template("本期 {{ value EMPTY }}；變化 {{ change AMOUNT }}。")
+    rendered = render_report("108H2")
+    assert "本期 【缺：EMPTY】；變化 【缺：AMOUNT】。" in rendered.markdown
+    assert [(m.code, m.period) for m in rendered.missing] == [("EMPTY", "108 年下半年"), ("AMOUNT", "107 年下半年")]
+    top = rendered.markdown.split("本期")[0]
+    assert "缺漏數值 2 項" in top and "EMPTY（尚未填報，108 年下半年）（第 1 行）" in top
+
+
+def test_unknown_codes_raise_a_template_error_listing_lines(figures):
+    with pytest.raises(TemplateError) as err:
+        render_body("{{ value E_KWH }}\n{{ value NOPE }}\n{{ table PET rows=colour }}\n{{ list nowhere }}", figures)
+    text = str(err.value)
+    assert "第 2 行 {{ value NOPE }}：未知的指標代碼「NOPE」" in text
+    assert "第 3 行" in text and "不是 PET 的維度" in text
+    assert "第 4 行" in text and "未知的清單來源「nowhere」" in text
+
+
+def test_table_with_row_and_column_totals(figures):
+    md = render('{{ table PET title="陳情案件" }}', figures)
+    lines = [ln for ln in md.strip().splitlines() if ln.startswith("|")]
+    assert lines[0] == "| 機關 | 108 年 7 月 | 108 年 8 月 | 合計 |"
+    assert lines[2] == "| 都發局 | 10 | 5 | 15 |"
+    assert lines[3] == "| 交通局 | 7 | 1,234 | 1,241 |"
+    assert lines[4] == "| 合計 | 17 | 1,239 | 1,256 |"
+    assert ": 陳情案件" in md
+
+
+def test_table_transposed_and_one_dimension(figures):
+    md = render("{{ table PET rows=month totals=cols }}", figures)
+    assert "| 月份 | 都發局 | 交通局 |" in md and "| 合計 | 15 | 1,241 |" in md
+    md = render("{{ table CALLS }}", figures)
+    assert "| 類別 | 通 |" in md and "| 諮詢 | 30 |" in md and "| 合計 | 42 |" in md
