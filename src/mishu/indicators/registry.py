@@ -12,6 +12,7 @@ Observed indicators are `ObservedIndicator` rows with values in `Observation`. T
 tell the two apart: both answer `value`, `breakdown` and `previous_year`.
 """
 
+import builtins
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -303,7 +304,7 @@ class _Observed:
         dims = set(self.d.dimensions)
         if set(cell) != dims:
             parts = [v for c, v in rows
-                     if set(c) == dims and all(c.get(k) == m for k, m in cell.items())]
+                     if set(c) == dims and builtins.all(c.get(k) == m for k, m in cell.items())]
             if parts:
                 return sum(parts, Decimal(0))
         values = [v for child in _children(period) if (v := self.value(child, cell)) is not None]

@@ -176,12 +176,12 @@ class ObservationTemplateView(LoginRequiredMixin, TemplateView):
 class ObservationListView(generic.ObjectListView):
     model = Observation
     filterset_class = ObservationFilterSet
-    columns = ["indicator", "period", "cell_text", "value", "note", "source", "division"]
+    columns = ["indicator", "period", "cell", "value", "note", "source", "division"]
 
 
 class ObservationDetailView(generic.ObjectDetailView):
     model = Observation
-    fields = ["indicator", "period", "cell_text", "value", "note", "source", "division",
+    fields = ["indicator", "period", "cell", "value", "note", "source", "division",
               "created", "last_updated", "created_by"]
 
 

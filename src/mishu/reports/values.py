@@ -17,8 +17,15 @@ class UnknownCode(LookupError):
     """An indicator or KPI code that does not exist."""
 
 
-def _dec(v) -> Decimal | None:
-    return None if v is None else Decimal(v)
+def clean(v) -> Decimal | None:
+    """A value without the storage scale's trailing zeros (``9200.0000`` → ``9200``)."""
+    if v is None:
+        return None
+    v = Decimal(v)
+    return v.quantize(Decimal(1)) if v == v.to_integral_value() else v.normalize()
+
+
+_dec = clean
 
 
 def frozen_value(entry: dict | None, cell: dict) -> Decimal | None:
@@ -94,7 +101,7 @@ class ValueSource:
         found, entry = self._frozen_entry(code, period)
         if found:
             return frozen_value(entry, cell)
-        return registry.value(code, period, user=self.user, **cell)
+        return clean(registry.value(code, period, user=self.user, **cell))
 
     def breakdown(self, code: str, period: Period):
         """The indicator's breakdown (from the snapshot for a closed period)."""
@@ -102,7 +109,9 @@ class ValueSource:
         found, entry = self._frozen_entry(code, period)
         if found:
             return frozen_breakdown(entry, definition.dimensions)
-        return registry.breakdown(code, period, user=self.user)
+        bd = registry.breakdown(code, period, user=self.user)
+        bd.cells = {k: clean(v) for k, v in bd.cells.items()}
+        return bd
 
     def kpi(self, code: str, period: Period):
         """The KPI ``code`` of the period's year (or the latest one) and its evaluation."""

@@ -163,10 +163,18 @@ def test_command_writes_are_logged_as_the_operator(monkeypatch):
     assert set(entries.values_list("actor_name", flat=True)) == {"ops (mishu loaddemo)"}
 
 
-def test_cli_attributes_writes_to_operator(monkeypatch, capsys):
+def test_cli_attributes_writes_to_operator(monkeypatch):
+    import django.core.management as management
+
     from mishu import cli
     from mishu.core.models import ObjectChange
 
+    # run the command in-process (the real entry point would open its own connection)
+    monkeypatch.setattr(
+        management,
+        "execute_from_command_line",
+        lambda argv: call_command(argv[1], stdout=io.StringIO()),
+    )
     monkeypatch.setenv("MISHU_OPERATOR", "night-shift")
     cli.main(["mishu", "loaddemo"])
     names = set(ObjectChange.objects.filter(source="command").values_list("actor_name", flat=True))

@@ -58,8 +58,13 @@ def page(browser, live_server, transactional_db, django_db_serialized_rollback):
     context.set_default_timeout(TIMEOUT_MS)
     tab = context.new_page()
     tab.live_server_url = live_server.url
+    errors = []
+    tab.on("response", lambda r: errors.append(f"{r.status} {r.request.method} {r.url}")
+           if r.status >= 500 else None)
     yield tab
     context.close()
+    # A 500 makes the test fail on some missing text; say what really happened.
+    assert not errors, f"the server failed: {errors}"
 
 
 def submit_login(page, username: str, password: str) -> None:

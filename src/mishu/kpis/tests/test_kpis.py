@@ -1,0 +1,75 @@
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from mishu.core.exports import write_table
+from mishu.indicators.tests.factories import indicator, observe
+from mishu.kpis import services
+from mishu.kpis.models import KPI, Objective
+
+D = Decimal
+
+
+def test_achievement_maths():
+    assert services.achievement(D("0.9239"), D("0.95"), "higher").quantize(D("0.0001")) == D(
+        "0.9725")
+    assert services.achievement(D("1.2"), D("1"), "higher") == 1
+    assert services.achievement(D("0.79"), D("1.5"), "lower") == 1
+    assert services.achievement(D("2"), D("1.5"), "lower") == D("0.75")
+    assert services.achievement(None, D("1"), "higher") is None
+    assert services.achievement(D("0"), D("0"), "higher") == 1
+
+
+HEADER = ["objective_code", "objective_name", "objective_name_en", "kpi_code", "kpi_name",
+          "kpi_name_en", "indicator_code", "direction", "target", "unit", "weight", "year"]
+ROWS = [["O1", "提升公文效率", "Faster documents", "K1", "公文如期結案率", "", "doc.ontime",
+         "higher", "95%", "%", "2", "108"],
+        ["O1", "提升公文效率", "Faster documents", "K2", "平均處理時數", "", "doc.hours", "lower",
+         "1.5", "小時", "1", "108"]]
+
+
+@pytest.fixture
+def strategy(db):
+    observe(indicator("doc.ontime", kind="ratio"), "108H2", "0.9239")
+    observe(indicator("doc.hours", kind="average"), "108H2", "2")
+    return services.load_strategy(write_table("csv", HEADER, ROWS))
+
+
+def test_load_strategy_and_weighted_rollup(strategy):
+    k1, k2 = strategy
+    assert k1.target == D("0.95") and k2.direction == "lower" and k1.weight == 2
+    ev = services.evaluate(k1, "108H2")
+    assert ev.actual == D("0.9239") and ev.target == D("0.95")
+    assert round(ev.achievement * 100, 2) == D("97.25")
+    assert services.evaluate(k2, "108H2").achievement == D("0.75")
+    objective = Objective.objects.get(code="O1", year=108)
+    expected = (2 * D("0.9239") / D("0.95") + D("0.75")) / 3
+    assert services.objective_achievement(objective, "108H2") == expected
+    assert services.objective_achievement(objective, "107H2") is None
+    services.load_strategy([dict(zip(HEADER, ROWS[0], strict=True))])  # idempotent
+    assert KPI.objects.count() == 2
+    with pytest.raises(ValidationError):
+        services.load_strategy([{**dict(zip(HEADER, ROWS[0], strict=True)), "target": "x"}])
+
+
+def test_dashboard(strategy, make_user, client_for):
+    client = client_for(make_user("documents", ["evaluator"]))
+    r = client.get(reverse("kpis:dashboard"), {"period": "108H2"})
+    assert r.status_code == 200
+    text = r.content.decode()
+    assert "97.25%" in text and "92.39%" in text and "75.00%" in text
+    assert "<svg" in text and "<title" in text and "<desc" in text and "<details>" in text
+    assert client.get(reverse("kpis:dashboard")).status_code == 200
+    assert client.get(reverse("kpis:dashboard"), {"period": "zz"}).status_code == 200
+
+
+def test_api(strategy, make_user, api_for):
+    api = api_for(make_user("media"))
+    assert api.get("/api/kpis/objectives/").json()["count"] == 1
+    pk = KPI.objects.get(code="K2").pk
+    r = api.get(f"/api/kpis/kpis/{pk}/evaluate/", {"period": "108H2"})
+    assert r.status_code == 200 and D(r.json()["achievement"]) == D("0.75")
+    assert api.get(f"/api/kpis/kpis/{pk}/evaluate/", {"period": "x"}).status_code == 400
+    assert api.post("/api/kpis/kpis/", {}).status_code == 405
