@@ -69,7 +69,7 @@ def test_pdf_embeds_a_cjk_font(report):
     assert data.startswith(b"%PDF")
     text = pdf_objects(data)
     assert b"/FontFile" in text
-    assert re.search(rb"/BaseFont\s*/[A-Z]{6}\+NotoSansCJK", text)
+    assert re.search(rb"/BaseFont\s*/[A-Z]{6}\+Noto-?Sans-?CJK-?TC", text)
 
 
 def pdf_objects(data: bytes) -> bytes:
