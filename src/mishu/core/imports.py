@@ -5,8 +5,6 @@ a write, raising `RowInvalid` with a message for a bad row. `run_import` collect
 row; if any, nothing is written. Writes are attributed to the importing user (source "import").
 """
 
-import csv
-import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -15,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from .audit import audit_context
 from .choices import ChangeSource
+from .tabular import TableError, read_dicts
 
 FORMATS = ("csv", "xlsx", "ods")
 
@@ -49,50 +48,16 @@ class ImportResult:
         return not self.errors
 
 
-class FileInvalid(Exception):
-    """The file as a whole cannot be read (wrong type, no header, missing columns)."""
-
-
-def _cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+FileInvalid = TableError  # the file as a whole cannot be read (type, encoding, no header)
 
 
 def read_table(upload, name: str = "") -> list[dict]:
-    """Rows of the first sheet as dicts keyed by the header row's column names."""
-    name = (name or getattr(upload, "name", "") or "").lower()
-    data = upload.read() if hasattr(upload, "read") else upload
-    ext = name.rsplit(".", 1)[-1] if "." in name else ""
-    if ext == "csv":
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise FileInvalid(_("The CSV file must be encoded in UTF-8.")) from exc
-        raw = list(csv.reader(io.StringIO(text)))
-    elif ext in ("xlsx", "ods", "xls"):
-        from python_calamine import CalamineWorkbook
-
-        try:
-            wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
-            raw = wb.get_sheet_by_index(0).to_python(skip_empty_area=False)
-        except Exception as exc:  # calamine raises its own error types for broken files
-            raise FileInvalid(_("The file could not be read as a spreadsheet.")) from exc
-    else:
-        raise FileInvalid(_("Unsupported file type: use CSV, XLSX or ODS."))
-    raw = [[_cell_text(c) for c in row] for row in raw]
-    while raw and not any(raw[-1]):
-        raw.pop()
-    if not raw:
+    """Rows of the first sheet as dicts keyed by the header's column names, plus `_row` (the
+    spreadsheet's row number: the header is row 1)."""
+    rows = read_dicts(upload, name)
+    if not rows:
         raise FileInvalid(_("The file is empty."))
-    header = [h.strip() for h in raw[0]]
-    return [
-        {"_row": number, **{h: (row[i] if i < len(row) else "") for i, h in enumerate(header) if h}}
-        for number, row in enumerate(raw[1:], start=2)
-        if any(row)
-    ]
+    return [{"_row": number, **row} for number, row in rows]
 
 
 def require_columns(rows: list[dict], columns: Iterable[str]) -> None:

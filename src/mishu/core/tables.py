@@ -3,7 +3,7 @@
 import datetime
 from decimal import Decimal
 
-from django.db import models
+from django.core.exceptions import FieldDoesNotExist
 
 from . import formats
 
@@ -12,7 +12,7 @@ def column_label(model, name: str) -> str:
     """The verbose name of a field (or a `name` attribute's `short_description`)."""
     try:
         return str(model._meta.get_field(name).verbose_name)
-    except models.FieldDoesNotExist:
+    except FieldDoesNotExist:
         attr = getattr(model, name, None)
         return str(getattr(attr, "short_description", name))
 
@@ -21,7 +21,7 @@ def raw_value(obj, name: str):
     """The value of a field or attribute, choices resolved to their labels."""
     try:
         field = type(obj)._meta.get_field(name)
-    except models.FieldDoesNotExist:
+    except FieldDoesNotExist:
         value = getattr(obj, name)
         return value() if callable(value) else value
     if field.choices:

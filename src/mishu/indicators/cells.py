@@ -25,8 +25,11 @@ def parse_cell(text, dimensions=None) -> dict:
         dim, member = dim.strip(), member.strip()
         if not sep or not dim or not member:
             raise CellError(
-                _("“%(part)s” is not a dimension cell; write it as dimension=member, "
-                  "e.g. agency=都發局.") % {"part": part}
+                _(
+                    "“%(part)s” is not a dimension cell; write it as dimension=member, "
+                    "e.g. agency=都發局."
+                )
+                % {"part": part}
             )
         if dimensions is not None and dim not in dimensions:
             raise CellError(

@@ -14,8 +14,9 @@ class ObservationFilterSet(django_filters.FilterSet):
 
 
 class ObservedIndicatorFilterSet(django_filters.FilterSet):
-    q = django_filters.CharFilter(field_name="label", lookup_expr="icontains",
-                                  label=_("Label contains"))
+    q = django_filters.CharFilter(
+        field_name="label", lookup_expr="icontains", label=_("Label contains")
+    )
 
     class Meta:
         model = ObservedIndicator

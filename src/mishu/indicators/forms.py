@@ -38,8 +38,11 @@ class ObservationForm(forms.ModelForm):
     """One observation; the division always follows the indicator's."""
 
     period = PeriodField(label=_("Period"))
-    cell = forms.CharField(label=_("cell"), required=False,
-                           help_text=_("dimension=member;dimension=member, empty for a plain value"))
+    cell = forms.CharField(
+        label=_("cell"),
+        required=False,
+        help_text=_("dimension=member;dimension=member, empty for a plain value"),
+    )
     value = forms.CharField(label=_("value"), help_text=_("e.g. 1234, 1,234 or 1,151 萬 9,200"))
 
     class Meta:
@@ -70,10 +73,12 @@ class ObservationForm(forms.ModelForm):
             data["period"] = data["period"].code
         if not self.errors:
             clash = Observation.objects.filter(indicator=ind, period=data["period"]).exclude(
-                pk=self.instance.pk)
+                pk=self.instance.pk
+            )
             if any(o.cell == data["cell"] for o in clash):
-                raise forms.ValidationError(_("This indicator already has a value for this period "
-                                              "and cell."))
+                raise forms.ValidationError(
+                    _("This indicator already has a value for this period and cell.")
+                )
         return data
 
     def save(self, commit=True):
@@ -82,14 +87,23 @@ class ObservationForm(forms.ModelForm):
 
 
 class ObservedIndicatorForm(forms.ModelForm):
-    dimensions = forms.CharField(label=_("dimensions"), required=False,
-                                 help_text=_("space-separated, e.g. agency month"))
+    dimensions = forms.CharField(
+        label=_("dimensions"), required=False, help_text=_("space-separated, e.g. agency month")
+    )
     kind = forms.ChoiceField(label=_("kind"), choices=IndicatorKind.choices)
 
     class Meta:
         model = ObservedIndicator
-        fields = ["code", "label", "label_en", "unit", "division", "dimensions", "kind",
-                  "allow_negative"]
+        fields = [
+            "code",
+            "label",
+            "label_en",
+            "unit",
+            "division",
+            "dimensions",
+            "kind",
+            "allow_negative",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -15,11 +15,11 @@ from mishu.core import formats
 from mishu.core import permissions as rights
 from mishu.core.audit import audit_context
 from mishu.core.choices import ChangeSource
+from mishu.core.tabular import TableError, read_dicts
 
 from .cells import CellError, cell_key, format_cell, parse_cell
 from .models import Observation, ObservedIndicator
 from .services import known_cells
-from .tabular import TableError, read_dicts
 
 TEMPLATE_HEADER = ["code", "label", "unit", "period", "cell", "value", "note", "source"]
 REQUIRED = {"code", "value"}
@@ -70,8 +70,10 @@ def _check_value(ind: ObservedIndicator, text: str) -> Decimal:
     try:
         value = parse_value(text)
     except formats.FormatError:
-        raise ValueError(_("“%(v)s” is not a number; write e.g. 1234, 1,234, 1,151 萬 9,200 or "
-                           "92.39%%.") % {"v": text}) from None
+        raise ValueError(
+            _("“%(v)s” is not a number; write e.g. 1234, 1,234, 1,151 萬 9,200 or 92.39%%.")
+            % {"v": text}
+        ) from None
     if not value.is_finite() or abs(value) >= MAX_VALUE:
         raise ValueError(_("“%(v)s” is too large.") % {"v": text})
     if value != value.quantize(Decimal("0.0001")):
@@ -107,13 +109,18 @@ def validate_rows(numbered_rows, period=None, user=None, keep_blank=False):
             continue
         ind = indicators.get(code)
         if ind is None:
-            reject(_("Computed indicator “%(code)s” cannot be entered; it comes from records.")
-                   % {"code": code} if code in registry._COMPUTED
-                   else _("Unknown indicator code “%(code)s”.") % {"code": code})
+            reject(
+                _("Computed indicator “%(code)s” cannot be entered; it comes from records.")
+                % {"code": code}
+                if code in registry._COMPUTED
+                else _("Unknown indicator code “%(code)s”.") % {"code": code}
+            )
             continue
         if user is not None and not rights.can_add_to(user, ind.division_id):
-            reject(_("You may not enter values for %(code)s (division %(div)s).")
-                   % {"code": code, "div": ind.division})
+            reject(
+                _("You may not enter values for %(code)s (division %(div)s).")
+                % {"code": code, "div": ind.division}
+            )
             continue
         period_text = (raw.get("period") or "").strip()
         if not period_text and period is None:
@@ -122,12 +129,16 @@ def validate_rows(numbered_rows, period=None, user=None, keep_blank=False):
         try:
             row_period = formats.Period.parse(period_text) if period_text else period
         except formats.FormatError:
-            reject(_("“%(p)s” is not a period; write e.g. 108H2, 108Q3, 108-07 or 108.")
-                   % {"p": period_text})
+            reject(
+                _("“%(p)s” is not a period; write e.g. 108H2, 108Q3, 108-07 or 108.")
+                % {"p": period_text}
+            )
             continue
         if period is not None and row_period != period:
-            reject(_("Period %(p)s is not the chosen period %(chosen)s.")
-                   % {"p": row_period.code, "chosen": period.code})
+            reject(
+                _("Period %(p)s is not the chosen period %(chosen)s.")
+                % {"p": row_period.code, "chosen": period.code}
+            )
             continue
         try:
             cell = parse_cell(raw.get("cell"), ind.dimensions or [])
@@ -145,13 +156,22 @@ def validate_rows(numbered_rows, period=None, user=None, keep_blank=False):
             continue
         key = (code, row_period.code, cell_key(cell))
         if key in seen:
-            reject(_("The same indicator, period and cell is already on row %(n)s.")
-                   % {"n": seen[key]})
+            reject(
+                _("The same indicator, period and cell is already on row %(n)s.") % {"n": seen[key]}
+            )
             continue
         seen[key] = number
-        valid.append(_Row(number, ind, row_period.code, cell,
-                          value, (raw.get("note") or "").strip()[:300],
-                          (raw.get("source") or "").strip()[:200]))
+        valid.append(
+            _Row(
+                number,
+                ind,
+                row_period.code,
+                cell,
+                value,
+                (raw.get("note") or "").strip()[:300],
+                (raw.get("source") or "").strip()[:200],
+            )
+        )
     errors += _contradicting_totals(valid)
     errors.sort(key=lambda e: e.row)
     return valid, errors
@@ -173,10 +193,22 @@ def _contradicting_totals(rows: list[_Row]) -> list[RowError]:
     for (code, _p), g in groups.items():
         total = g["total"]
         if total is not None and g["parts"] and sum(g["parts"], Decimal(0)) != total.value:
-            errors.append(RowError(total.number, code, str(
-                _("The total %(total)s does not match the sum of its cells in this file "
-                  "(%(sum)s).") % {"total": formats.format_decimal(total.value, None),
-                                   "sum": formats.format_decimal(sum(g["parts"]), None)})))
+            errors.append(
+                RowError(
+                    total.number,
+                    code,
+                    str(
+                        _(
+                            "The total %(total)s does not match the sum of its cells in this file "
+                            "(%(sum)s)."
+                        )
+                        % {
+                            "total": formats.format_decimal(total.value, None),
+                            "sum": formats.format_decimal(sum(g["parts"]), None),
+                        }
+                    ),
+                )
+            )
     return errors
 
 
@@ -192,8 +224,13 @@ def write_rows(rows: list[_Row], user=None) -> int:
                 written += 1
             continue
         if obs is None:
-            obs = Observation(indicator=r.indicator, period=r.period, cell=r.cell,
-                              division=r.indicator.division, created_by=user)
+            obs = Observation(
+                indicator=r.indicator,
+                period=r.period,
+                cell=r.cell,
+                division=r.indicator.division,
+                created_by=user,
+            )
         elif (obs.value, obs.note, obs.source) == (r.value, r.note, r.source):
             continue
         obs.value, obs.note, obs.source = r.value, r.note, r.source
@@ -214,9 +251,22 @@ def import_observations(file_or_rows, period=None, user=None, name: str = "") ->
     if numbered and not isinstance(file_or_rows, list | tuple):
         missing = REQUIRED - set(numbered[0][1])
         if missing:
-            return ImportResult(False, [RowError(1, "", str(
-                _("Missing columns: %(cols)s. The header must be %(header)s.")
-                % {"cols": ", ".join(sorted(missing)), "header": ",".join(TEMPLATE_HEADER)}))])
+            return ImportResult(
+                False,
+                [
+                    RowError(
+                        1,
+                        "",
+                        str(
+                            _("Missing columns: %(cols)s. The header must be %(header)s.")
+                            % {
+                                "cols": ", ".join(sorted(missing)),
+                                "header": ",".join(TEMPLATE_HEADER),
+                            }
+                        ),
+                    )
+                ],
+            )
     try:
         valid, errors = validate_rows(numbered, period, user)
     except formats.FormatError as exc:  # the chosen period itself
@@ -237,16 +287,26 @@ def template_rows(period, user=None) -> list[list]:
 
     period = period if isinstance(period, formats.Period) else formats.Period.parse(str(period))
     current = {}
-    for o in registry.records(Observation, user).filter(period=period.code).select_related(
-            "indicator"):
+    for o in (
+        registry.records(Observation, user).filter(period=period.code).select_related("indicator")
+    ):
         current[(o.indicator.code, cell_key(o.cell))] = o
     rows = []
     for ind in ObservedIndicator.objects.order_by("code"):
         for cell in [{}, *known_cells(ind)]:
             o = current.get((ind.code, cell_key(cell)))
-            rows.append([ind.code, ind.label, ind.unit, period.code, format_cell(cell),
-                         "" if o is None else _plain(o.value), o.note if o else "",
-                         o.source if o else ""])
+            rows.append(
+                [
+                    ind.code,
+                    ind.label,
+                    ind.unit,
+                    period.code,
+                    format_cell(cell),
+                    "" if o is None else _plain(o.value),
+                    o.note if o else "",
+                    o.source if o else "",
+                ]
+            )
     return rows
 
 

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from mishu.core.models import DivisionScopedModel
 from mishu.core.querysets import RestrictedQuerySet
 
-from .choices import IndicatorKind
 from .cells import format_cell
+from .choices import IndicatorKind
 
 
 class ObservedIndicator(models.Model):
@@ -47,7 +47,9 @@ class Observation(DivisionScopedModel):
     """One value of an observed indicator for a period and a dimension cell ({} for plain)."""
 
     indicator = models.ForeignKey(
-        ObservedIndicator, verbose_name=_("indicator"), on_delete=models.CASCADE,
+        ObservedIndicator,
+        verbose_name=_("indicator"),
+        on_delete=models.CASCADE,
         related_name="observations",
     )
     period = models.CharField(_("period"), max_length=10, db_index=True)
@@ -85,15 +87,23 @@ class PeriodSnapshot(models.Model):
     period = models.CharField(_("period"), max_length=10, unique=True)
     closed_at = models.DateTimeField(_("closed at"))
     closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("closed by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("closed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     values = models.JSONField(_("values"), default=dict)
     reopened = models.BooleanField(_("reopened"), default=False)
     reopened_at = models.DateTimeField(_("reopened at"), null=True, blank=True)
     reopened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("reopened by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reopened by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     reopen_reason = models.TextField(_("reason for reopening"), blank=True)
 

@@ -27,8 +27,17 @@ from .cells import cell_key
 from .choices import ADDITIVE_KINDS, IndicatorKind, IndicatorSource
 
 __all__ = [
-    "Breakdown", "IndicatorDef", "UnknownDimension", "UnknownIndicator", "all", "breakdown",
-    "computed", "get", "previous_year", "records", "value",
+    "Breakdown",
+    "IndicatorDef",
+    "UnknownDimension",
+    "UnknownIndicator",
+    "all",
+    "breakdown",
+    "computed",
+    "get",
+    "previous_year",
+    "records",
+    "value",
 ]
 
 
@@ -128,9 +137,18 @@ def _app_label(module: str) -> str:
     return config.label if config else module.split(".")[-2]
 
 
-def computed(*, code: str, label: str, label_en: str = "", unit: str = "",
-             dimensions: tuple[str, ...] = (), kind: str = IndicatorKind.COUNT,
-             allow_negative: bool = False, division: str = "", breakdown: Callable | None = None):
+def computed(
+    *,
+    code: str,
+    label: str,
+    label_en: str = "",
+    unit: str = "",
+    dimensions: tuple[str, ...] = (),
+    kind: str = IndicatorKind.COUNT,
+    allow_negative: bool = False,
+    division: str = "",
+    breakdown: Callable | None = None,
+):
     """Declare a computed indicator: decorates `fn(period, user, **cell) -> Decimal | None`.
 
     The decorated function gains `.breakdown`, a decorator for `bfn(period, user) -> dict`
@@ -139,9 +157,18 @@ def computed(*, code: str, label: str, label_en: str = "", unit: str = "",
 
     def decorate(fn):
         _COMPUTED[code] = IndicatorDef(
-            code=code, label=label, label_en=label_en, unit=unit, dimensions=tuple(dimensions),
-            source=IndicatorSource.COMPUTED, app=_app_label(fn.__module__), kind=kind,
-            allow_negative=allow_negative, division=division, fn=fn, breakdown_fn=breakdown,
+            code=code,
+            label=label,
+            label_en=label_en,
+            unit=unit,
+            dimensions=tuple(dimensions),
+            source=IndicatorSource.COMPUTED,
+            app=_app_label(fn.__module__),
+            kind=kind,
+            allow_negative=allow_negative,
+            division=division,
+            fn=fn,
+            breakdown_fn=breakdown,
         )
 
         def set_breakdown(bfn):
@@ -157,9 +184,16 @@ def computed(*, code: str, label: str, label_en: str = "", unit: str = "",
 
 def _observed_def(obj) -> IndicatorDef:
     return IndicatorDef(
-        code=obj.code, label=obj.label, label_en=obj.label_en, unit=obj.unit,
-        dimensions=tuple(obj.dimensions or ()), source=IndicatorSource.OBSERVED, app="indicators",
-        kind=obj.kind, allow_negative=obj.allow_negative, division=obj.division.code,
+        code=obj.code,
+        label=obj.label,
+        label_en=obj.label_en,
+        unit=obj.unit,
+        dimensions=tuple(obj.dimensions or ()),
+        source=IndicatorSource.OBSERVED,
+        app="indicators",
+        kind=obj.kind,
+        allow_negative=obj.allow_negative,
+        division=obj.division.code,
     )
 
 
@@ -175,7 +209,7 @@ def get(code: str) -> IndicatorDef:
     return _observed_def(obj)
 
 
-def all() -> list["IndicatorDef"]:  # noqa: A001 - the contract names it so
+def all() -> list["IndicatorDef"]:
     """Every indicator, computed then observed, each sorted by code."""
     from .models import ObservedIndicator
 
@@ -278,7 +312,9 @@ class _Observed:
         from .models import Observation
 
         self.d = d
-        qs = records(Observation, user).filter(indicator__code=d.code, period__in=_all_codes(period))
+        qs = records(Observation, user).filter(
+            indicator__code=d.code, period__in=_all_codes(period)
+        )
         self.by_period: dict[str, list[tuple[dict, Decimal]]] = {}
         for p, c, v in qs.order_by("pk").values_list("period", "cell", "value"):
             self.by_period.setdefault(p, []).append((c or {}, v))
@@ -303,8 +339,11 @@ class _Observed:
             return None
         dims = set(self.d.dimensions)
         if set(cell) != dims:
-            parts = [v for c, v in rows
-                     if set(c) == dims and builtins.all(c.get(k) == m for k, m in cell.items())]
+            parts = [
+                v
+                for c, v in rows
+                if set(c) == dims and builtins.all(c.get(k) == m for k, m in cell.items())
+            ]
             if parts:
                 return sum(parts, Decimal(0))
         values = [v for child in _children(period) if (v := self.value(child, cell)) is not None]

@@ -10,21 +10,23 @@ from django.utils.translation import gettext_lazy as _
 
 from mishu.core.formats import Period
 from mishu.core.models import Division
+from mishu.core.tabular import read_dicts
 
 from . import registry
 from .cells import cell_key
 from .choices import IndicatorKind
 from .models import Observation, ObservedIndicator, PeriodSnapshot
-from .tabular import read_dicts
 
 TRUE = {"1", "true", "yes", "y", "是", "t"}
 
 
 def _division(text: str) -> Division:
     text = (text or "").strip()
-    division = (Division.objects.filter(code=text).first()
-                or Division.objects.filter(short_name=text).first()
-                or Division.objects.filter(name=text).first())
+    division = (
+        Division.objects.filter(code=text).first()
+        or Division.objects.filter(short_name=text).first()
+        or Division.objects.filter(name=text).first()
+    )
     if division is None:
         raise ValidationError(_("Unknown division “%(d)s”.") % {"d": text})
     return division
@@ -46,19 +48,30 @@ def sync_definitions(rows) -> list[ObservedIndicator]:
                     raise ValidationError(_("“%(c)s” is a computed indicator.") % {"c": code})
                 kind = (row.get("kind") or IndicatorKind.COUNT).strip()
                 if kind not in kinds:
-                    raise ValidationError(_("Unknown kind “%(k)s”; expected one of %(all)s.")
-                                          % {"k": kind, "all": ", ".join(sorted(kinds))})
+                    raise ValidationError(
+                        _("Unknown kind “%(k)s”; expected one of %(all)s.")
+                        % {"k": kind, "all": ", ".join(sorted(kinds))}
+                    )
                 dims = row.get("dimensions") or ""
                 dims = dims.split() if isinstance(dims, str) else list(dims)
-                obj, _created = ObservedIndicator.objects.update_or_create(code=code, defaults={
-                    "label": row["label"].strip(), "label_en": (row.get("label_en") or "").strip(),
-                    "unit": (row.get("unit") or "").strip(), "division": _division(row.get("division")),
-                    "dimensions": dims, "kind": kind,
-                    "allow_negative": str(row.get("allow_negative") or "").strip().lower() in TRUE,
-                })
+                obj, _created = ObservedIndicator.objects.update_or_create(
+                    code=code,
+                    defaults={
+                        "label": row["label"].strip(),
+                        "label_en": (row.get("label_en") or "").strip(),
+                        "unit": (row.get("unit") or "").strip(),
+                        "division": _division(row.get("division")),
+                        "dimensions": dims,
+                        "kind": kind,
+                        "allow_negative": str(row.get("allow_negative") or "").strip().lower()
+                        in TRUE,
+                    },
+                )
                 saved.append(obj)
             except ValidationError as exc:
-                errors.append(_("Row %(n)s: %(msg)s") % {"n": number, "msg": " ".join(exc.messages)})
+                errors.append(
+                    _("Row %(n)s: %(msg)s") % {"n": number, "msg": " ".join(exc.messages)}
+                )
         if errors:
             transaction.set_rollback(True)
             raise ValidationError(errors)
@@ -77,14 +90,17 @@ def known_cells(indicator: ObservedIndicator) -> list[dict]:
 
 # --- period snapshots -------------------------------------------------------------------------
 
+
 def _s(v: Decimal | None) -> str | None:
     return None if v is None else str(v)
 
 
 def _frozen(code: str, period: Period) -> dict:
     bd = registry.breakdown(code, period)
-    return {"value": _s(registry.value(code, period)),
-            "cells": [[cell, _s(v)] for cell, v in bd.as_cells()]}
+    return {
+        "value": _s(registry.value(code, period)),
+        "cells": [[cell, _s(v)] for cell, v in bd.as_cells()],
+    }
 
 
 def snapshot(period) -> dict:
@@ -100,8 +116,12 @@ def snapshot(period) -> dict:
 
 def _require_evaluator(user):
     if user is not None and not user.has_role("evaluator", "admin"):
-        raise PermissionDenied(_("Only research and evaluation officers or administrators may "
-                                 "close or reopen a period."))
+        raise PermissionDenied(
+            _(
+                "Only research and evaluation officers or administrators may "
+                "close or reopen a period."
+            )
+        )
 
 
 def get_snapshot(period) -> PeriodSnapshot | None:
@@ -189,8 +209,10 @@ def differences(period) -> list[Difference]:
     fresh = {d.code: _frozen(d.code, period) for d in registry.all()}
     out = []
     for code in sorted(set(snap.values) | set(fresh)):
-        old, new = snap.values.get(code) or {"value": None, "cells": []}, fresh.get(code) or {
-            "value": None, "cells": []}
+        old, new = (
+            snap.values.get(code) or {"value": None, "cells": []},
+            fresh.get(code) or {"value": None, "cells": []},
+        )
         dec = lambda v: None if v is None else Decimal(v)  # noqa: E731
         if dec(old["value"]) != dec(new["value"]):
             out.append(Difference(code, {}, dec(old["value"]), dec(new["value"])))

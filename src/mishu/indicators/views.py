@@ -46,10 +46,15 @@ class IndicatorListView(LoginRequiredMixin, TemplateView):
         rows = []
         for d in registry.all():
             v = registry.value(d.code, period, self.request.user) if period else None
-            rows.append({"d": d, "value": format_value(v, d.unit, d.kind) if period else "",
-                         "entry_url": reverse("indicators:observation_entry",
-                                              args=[d.code, period.code])
-                         if period and d.source == "observed" else ""})
+            rows.append(
+                {
+                    "d": d,
+                    "value": format_value(v, d.unit, d.kind) if period else "",
+                    "entry_url": reverse("indicators:observation_entry", args=[d.code, period.code])
+                    if period and d.source == "observed"
+                    else "",
+                }
+            )
         ctx.update(form=form, period=period, rows=rows)
         return ctx
 
@@ -73,19 +78,28 @@ class ObservationEntryView(LoginRequiredMixin, TemplateView):
 
     def entry_rows(self):
         seen = registry.records(Observation, self.request.user).filter(
-            indicator=self.indicator, period=self.period.code)
+            indicator=self.indicator, period=self.period.code
+        )
         existing = {cell_key(o.cell): o for o in seen}
         cells = [{}, *known_cells(self.indicator)]
         cells += [o.cell for o in seen if cell_key(o.cell) not in {cell_key(c) for c in cells}]
         rows = []
         for cell in cells:
             o = existing.get(cell_key(cell))
-            rows.append({"cell": format_cell(cell), "fixed": True,
-                         "value": "" if o is None else str(o.value.normalize()),
-                         "note": o.note if o else "", "source": o.source if o else ""})
+            rows.append(
+                {
+                    "cell": format_cell(cell),
+                    "fixed": True,
+                    "value": "" if o is None else str(o.value.normalize()),
+                    "note": o.note if o else "",
+                    "source": o.source if o else "",
+                }
+            )
         if self.indicator.dimensions:
-            rows += [{"cell": "", "fixed": False, "value": "", "note": "", "source": ""}
-                     for _i in range(BLANK_ROWS)]
+            rows += [
+                {"cell": "", "fixed": False, "value": "", "note": "", "source": ""}
+                for _i in range(BLANK_ROWS)
+            ]
         return rows
 
     def get(self, request, *args, **kwargs):
@@ -102,28 +116,52 @@ class ObservationEntryView(LoginRequiredMixin, TemplateView):
             count = 0
         posted = []
         for i in range(1, count + 1):
-            posted.append((i, {k: request.POST.get(f"{k}-{i}", "")
-                               for k in ("cell", "value", "note", "source", "fixed")}))
+            posted.append(
+                (
+                    i,
+                    {
+                        k: request.POST.get(f"{k}-{i}", "")
+                        for k in ("cell", "value", "note", "source", "fixed")
+                    },
+                )
+            )
         # A fixed row (a known cell) with its value emptied deletes that value; a blank new
         # row is ignored.
-        numbered = [(i, {**r, "code": self.indicator.code, "period": self.period.code})
-                    for i, r in posted if r["fixed"] or r["cell"].strip() or r["value"].strip()]
-        valid, errors = importing.validate_rows(numbered, self.period, request.user,
-                                                keep_blank=True)
+        numbered = [
+            (i, {**r, "code": self.indicator.code, "period": self.period.code})
+            for i, r in posted
+            if r["fixed"] or r["cell"].strip() or r["value"].strip()
+        ]
+        valid, errors = importing.validate_rows(
+            numbered, self.period, request.user, keep_blank=True
+        )
         if errors:
-            rows = [{**r, "fixed": bool(r["fixed"]), "error": next((e.message for e in errors if e.row == i),
-                                                         "")} for i, r in posted]
+            rows = [
+                {
+                    **r,
+                    "fixed": bool(r["fixed"]),
+                    "error": next((e.message for e in errors if e.row == i), ""),
+                }
+                for i, r in posted
+            ]
             return self.render_to_response(self.get_context_data(rows=rows, errors=errors))
         with transaction.atomic():
             written = importing.write_rows(valid, request.user)
-        messages.success(request, _("Saved %(n)s value(s) of %(code)s for %(period)s.")
-                         % {"n": written, "code": self.indicator.code, "period": self.period.label})
+        messages.success(
+            request,
+            _("Saved %(n)s value(s) of %(code)s for %(period)s.")
+            % {"n": written, "code": self.indicator.code, "period": self.period.label},
+        )
         return redirect(request.path)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx.update(indicator=self.indicator, period=self.period, can_write=self.can_write,
-                   total=registry.value(self.indicator.code, self.period, self.request.user))
+        ctx.update(
+            indicator=self.indicator,
+            period=self.period,
+            can_write=self.can_write,
+            total=registry.value(self.indicator.code, self.period, self.request.user),
+        )
         ctx["total_text"] = format_value(ctx["total"], self.indicator.unit, self.indicator.kind)
         return ctx
 
@@ -136,8 +174,9 @@ class ObservationImportView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx.setdefault("form", ImportForm(initial={"period": self.request.GET.get("period", "")}))
-        ctx["template_form"] = TemplateForm(initial={"period": self.request.GET.get("period", ""),
-                                                     "format": "xlsx"})
+        ctx["template_form"] = TemplateForm(
+            initial={"period": self.request.GET.get("period", ""), "format": "xlsx"}
+        )
         return ctx
 
     def post(self, request, *args, **kwargs):
@@ -145,14 +184,15 @@ class ObservationImportView(LoginRequiredMixin, TemplateView):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         f = form.cleaned_data["file"]
-        result = importing.import_observations(f, form.cleaned_data["period"], request.user,
-                                               name=f.name)
+        result = importing.import_observations(
+            f, form.cleaned_data["period"], request.user, name=f.name
+        )
         if result.ok:
             messages.success(request, _("Imported %(n)s value(s).") % {"n": result.written})
-            return redirect(reverse("indicators:indicator_list")
-                            + f"?period={form.cleaned_data['period'].code}")
-        return self.render_to_response(self.get_context_data(form=form, result=result),
-                                       status=400)
+            return redirect(
+                reverse("indicators:indicator_list") + f"?period={form.cleaned_data['period'].code}"
+            )
+        return self.render_to_response(self.get_context_data(form=form, result=result), status=400)
 
 
 class ObservationTemplateView(LoginRequiredMixin, TemplateView):
@@ -166,12 +206,17 @@ class ObservationTemplateView(LoginRequiredMixin, TemplateView):
             ctx = self.get_context_data(form=ImportForm(), template_form=form)
             return self.render_to_response(ctx, status=400)
         period, fmt = form.cleaned_data["period"], form.cleaned_data["format"]
-        return export_response(fmt, f"observations-{period.code}", importing.TEMPLATE_HEADER,
-                               importing.template_rows(period, request.user),
-                               sheet=period.code)
+        return export_response(
+            fmt,
+            f"observations-{period.code}",
+            importing.TEMPLATE_HEADER,
+            importing.template_rows(period, request.user),
+            sheet=period.code,
+        )
 
 
 # --- generic record pages (list, detail, edit, delete, history) -------------------------------
+
 
 class ObservationListView(generic.ObjectListView):
     model = Observation
@@ -181,8 +226,18 @@ class ObservationListView(generic.ObjectListView):
 
 class ObservationDetailView(generic.ObjectDetailView):
     model = Observation
-    fields = ["indicator", "period", "cell", "value", "note", "source", "division",
-              "created", "last_updated", "created_by"]
+    fields = [
+        "indicator",
+        "period",
+        "cell",
+        "value",
+        "note",
+        "source",
+        "division",
+        "created",
+        "last_updated",
+        "created_by",
+    ]
 
 
 class ObservationEditView(generic.ObjectEditView):

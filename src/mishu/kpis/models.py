@@ -25,7 +25,9 @@ class Objective(models.Model):
 
     class Meta:
         ordering = ["year", "order", "code"]
-        constraints = [models.UniqueConstraint(fields=["code", "year"], name="kpis_objective_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "year"], name="kpis_objective_unique")
+        ]
         verbose_name = _("objective")
         verbose_name_plural = _("objectives")
 
@@ -41,14 +43,16 @@ class Objective(models.Model):
 class KPI(models.Model):
     """A key performance indicator: an indicator, a direction, a target and a weight for a year."""
 
-    objective = models.ForeignKey(Objective, verbose_name=_("objective"), on_delete=models.CASCADE,
-                                  related_name="kpis")
+    objective = models.ForeignKey(
+        Objective, verbose_name=_("objective"), on_delete=models.CASCADE, related_name="kpis"
+    )
     code = models.CharField(_("code"), max_length=40)
     name = models.CharField(_("name"), max_length=200)
     name_en = models.CharField(_("English name"), max_length=200, blank=True)
     indicator_code = models.CharField(_("indicator code"), max_length=60)
-    direction = models.CharField(_("direction"), max_length=10, choices=Direction.choices,
-                                 default=Direction.HIGHER)
+    direction = models.CharField(
+        _("direction"), max_length=10, choices=Direction.choices, default=Direction.HIGHER
+    )
     target = models.DecimalField(_("target"), max_digits=20, decimal_places=4)
     unit = models.CharField(_("unit"), max_length=30, blank=True)
     weight = models.DecimalField(_("weight"), max_digits=8, decimal_places=4, default=Decimal(1))

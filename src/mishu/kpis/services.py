@@ -8,8 +8,8 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from mishu.core import formats
+from mishu.core.tabular import read_dicts
 from mishu.indicators import registry
-from mishu.indicators.tabular import read_dicts
 
 from .choices import Direction
 from .models import KPI, Objective
@@ -67,8 +67,9 @@ def _number(text, field):
             return formats.parse_percent(text, field=field)
         return Decimal(text.replace(",", ""))
     except (InvalidOperation, formats.FormatError):
-        raise ValidationError(_("%(f)s: “%(v)s” is not a number.") % {"f": field, "v": text}) \
-            from None
+        raise ValidationError(
+            _("%(f)s: “%(v)s” is not a number.") % {"f": field, "v": text}
+        ) from None
 
 
 def load_strategy(rows) -> list[KPI]:
@@ -90,21 +91,35 @@ def load_strategy(rows) -> list[KPI]:
                 if not r.get("objective_code") or not r.get("kpi_code"):
                     raise ValidationError(_("objective_code and kpi_code are required."))
                 objective, _c = Objective.objects.update_or_create(
-                    code=r["objective_code"], year=year,
-                    defaults={"name": r.get("objective_name") or r["objective_code"],
-                              "name_en": r.get("objective_name_en") or ""})
+                    code=r["objective_code"],
+                    year=year,
+                    defaults={
+                        "name": r.get("objective_name") or r["objective_code"],
+                        "name_en": r.get("objective_name_en") or "",
+                    },
+                )
                 if _c:
                     objective.order = Objective.objects.filter(year=year).count()
                     objective.save(update_fields=["order"])
-                kpi, _c = KPI.objects.update_or_create(code=r["kpi_code"], year=year, defaults={
-                    "objective": objective, "name": r.get("kpi_name") or r["kpi_code"],
-                    "name_en": r.get("kpi_name_en") or "",
-                    "indicator_code": r.get("indicator_code") or "", "direction": direction,
-                    "target": _number(r.get("target", ""), "target"), "unit": r.get("unit") or "",
-                    "weight": _number(r.get("weight") or "1", "weight")})
+                kpi, _c = KPI.objects.update_or_create(
+                    code=r["kpi_code"],
+                    year=year,
+                    defaults={
+                        "objective": objective,
+                        "name": r.get("kpi_name") or r["kpi_code"],
+                        "name_en": r.get("kpi_name_en") or "",
+                        "indicator_code": r.get("indicator_code") or "",
+                        "direction": direction,
+                        "target": _number(r.get("target", ""), "target"),
+                        "unit": r.get("unit") or "",
+                        "weight": _number(r.get("weight") or "1", "weight"),
+                    },
+                )
                 saved.append(kpi)
             except ValidationError as exc:
-                errors.append(_("Row %(n)s: %(msg)s") % {"n": number, "msg": " ".join(exc.messages)})
+                errors.append(
+                    _("Row %(n)s: %(msg)s") % {"n": number, "msg": " ".join(exc.messages)}
+                )
         if errors:
             transaction.set_rollback(True)
             raise ValidationError(errors)

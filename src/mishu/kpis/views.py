@@ -50,16 +50,30 @@ class DashboardView(LoginRequiredMixin, TemplateView):
                 desc = _("%(name)s: %(values)s; target %(target)s.") % {
                     "name": kpi.display_name,
                     "values": "；".join(f"{c} {format_value(v, unit, kind)}" for c, v in trend),
-                    "target": format_value(kpi.target, unit, kind)}
-                kpis.append({
-                    "kpi": kpi, "actual": format_value(ev.actual, unit, kind),
                     "target": format_value(kpi.target, unit, kind),
-                    "achievement": _pct(ev.achievement),
-                    "trend": [(c, format_value(v, unit, kind)) for c, v in trend],
-                    "svg": trend_svg(f"trend-{kpi.pk}", _("Trend of %(name)s") % {
-                        "name": kpi.display_name}, desc, trend, kpi.target),
-                })
-            objectives.append({"objective": obj, "kpis": kpis, "achievement": _pct(
-                services.objective_achievement(obj, period, user))})
+                }
+                kpis.append(
+                    {
+                        "kpi": kpi,
+                        "actual": format_value(ev.actual, unit, kind),
+                        "target": format_value(kpi.target, unit, kind),
+                        "achievement": _pct(ev.achievement),
+                        "trend": [(c, format_value(v, unit, kind)) for c, v in trend],
+                        "svg": trend_svg(
+                            f"trend-{kpi.pk}",
+                            _("Trend of %(name)s") % {"name": kpi.display_name},
+                            desc,
+                            trend,
+                            kpi.target,
+                        ),
+                    }
+                )
+            objectives.append(
+                {
+                    "objective": obj,
+                    "kpis": kpis,
+                    "achievement": _pct(services.objective_achievement(obj, period, user)),
+                }
+            )
         ctx.update(form=form, period=period, objectives=objectives)
         return ctx

@@ -35,15 +35,26 @@ class IndicatorValueSerializer(serializers.Serializer):
 
 
 class ObservationSerializer(serializers.ModelSerializer):
-    indicator = serializers.SlugRelatedField(slug_field="code",
-                                             queryset=ObservedIndicator.objects.all())
+    indicator = serializers.SlugRelatedField(
+        slug_field="code", queryset=ObservedIndicator.objects.all()
+    )
     cell = serializers.DictField(child=serializers.CharField(), required=False)
     division = serializers.SlugRelatedField(slug_field="code", read_only=True)
 
     class Meta:
         model = Observation
-        fields = ["id", "indicator", "period", "cell", "value", "note", "source", "division",
-                  "created", "last_updated"]
+        fields = [
+            "id",
+            "indicator",
+            "period",
+            "cell",
+            "value",
+            "note",
+            "source",
+            "division",
+            "created",
+            "last_updated",
+        ]
         read_only_fields = ["created", "last_updated"]
 
     def validate_period(self, value):
@@ -71,5 +82,6 @@ class ObservationSerializer(serializers.ModelSerializer):
             clash = clash.exclude(pk=self.instance.pk)
         if any(o.cell == attrs["cell"] for o in clash):
             raise serializers.ValidationError(
-                _("This indicator already has a value for this period and cell."))
+                _("This indicator already has a value for this period and cell.")
+            )
         return attrs

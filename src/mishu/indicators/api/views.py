@@ -17,14 +17,27 @@ from ..filtersets import ObservationFilterSet
 from ..models import Observation
 from .serializers import IndicatorDefSerializer, IndicatorValueSerializer, ObservationSerializer
 
-PERIOD = OpenApiParameter("period", OpenApiTypes.STR, required=True,
-                          description="Period code, e.g. 108H2, 108Q3, 108-07 or 108")
+PERIOD = OpenApiParameter(
+    "period",
+    OpenApiTypes.STR,
+    required=True,
+    description="Period code, e.g. 108H2, 108Q3, 108-07 or 108",
+)
 
 
 def _def(d):
-    return {"code": d.code, "label": d.label, "label_en": d.label_en, "unit": d.unit,
-            "dimensions": list(d.dimensions), "source": d.source, "app": d.app, "kind": d.kind,
-            "allow_negative": d.allow_negative, "division": d.division}
+    return {
+        "code": d.code,
+        "label": d.label,
+        "label_en": d.label_en,
+        "unit": d.unit,
+        "dimensions": list(d.dimensions),
+        "source": d.source,
+        "app": d.app,
+        "kind": d.kind,
+        "allow_negative": d.allow_negative,
+        "division": d.division,
+    }
 
 
 class IndicatorViewSet(viewsets.ViewSet):
@@ -57,10 +70,13 @@ class IndicatorViewSet(viewsets.ViewSet):
         except formats.FormatError as exc:
             raise exceptions.ValidationError({"period": [str(exc)]}) from None
         bd = registry.breakdown(d.code, period, request.user)
-        data = {"code": d.code, "period": period.code,
-                "value": registry.value(d.code, period, request.user),
-                "previous_year": registry.previous_year(d.code, period, request.user),
-                "cells": [{"cell": c, "value": v} for c, v in bd.as_cells()]}
+        data = {
+            "code": d.code,
+            "period": period.code,
+            "value": registry.value(d.code, period, request.user),
+            "previous_year": registry.previous_year(d.code, period, request.user),
+            "cells": [{"cell": c, "value": v} for c, v in bd.as_cells()],
+        }
         return Response(IndicatorValueSerializer(data).data)
 
 

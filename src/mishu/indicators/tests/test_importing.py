@@ -18,10 +18,12 @@ HEADER = ["code", "period", "cell", "value", "note", "source"]
 
 @pytest.fixture
 def defs():
-    return (indicator("doc.received"),
-            indicator("pet.cases", dimensions=("agency",)),
-            indicator("doc.ontime", kind="ratio"),
-            indicator("media.balance", kind="amount", allow_negative=True))
+    return (
+        indicator("doc.received"),
+        indicator("pet.cases", dimensions=("agency",)),
+        indicator("doc.ontime", kind="ratio"),
+        indicator("media.balance", kind="amount", allow_negative=True),
+    )
 
 
 GOOD = [
@@ -51,7 +53,7 @@ def test_valid_file_writes_everything(defs, make_user, fmt):
 
 
 def test_csv_without_bom_and_numbers_from_spreadsheets(defs):
-    text = "code,period,cell,value\ndoc.received,108H2,,12\n".encode()
+    text = b"code,period,cell,value\ndoc.received,108H2,,12\n"
     assert import_observations(text, "108H2").ok
     assert registry.value("doc.received", "108H2") == 12
     data = write_table("xlsx", HEADER, [["doc.received", "108H2", "", 15.0, "", ""]])
@@ -61,15 +63,17 @@ def test_csv_without_bom_and_numbers_from_spreadsheets(defs):
 
 def test_one_bad_row_writes_nothing_and_reports_each(defs):
     observe(defs[0], "108H2", 1)
-    rows = [*GOOD,
-            ["nope.code", "108H2", "", "1", "", ""],
-            ["doc.received", "108H1", "", "1", "", ""],
-            ["doc.received", "108X", "", "1", "", ""],
-            ["pet.cases", "108H2", "city=台北", "1", "", ""],
-            ["pet.cases", "108H2", "agency", "1", "", ""],
-            ["doc.received", "108H2", "", "abc", "", ""],
-            ["pet.cases", "108H2", "agency=消防局", "-1", "", ""],
-            ["chronicle.events", "108H2", "", "1", "", ""]]
+    rows = [
+        *GOOD,
+        ["nope.code", "108H2", "", "1", "", ""],
+        ["doc.received", "108H1", "", "1", "", ""],
+        ["doc.received", "108X", "", "1", "", ""],
+        ["pet.cases", "108H2", "city=台北", "1", "", ""],
+        ["pet.cases", "108H2", "agency", "1", "", ""],
+        ["doc.received", "108H2", "", "abc", "", ""],
+        ["pet.cases", "108H2", "agency=消防局", "-1", "", ""],
+        ["chronicle.events", "108H2", "", "1", "", ""],
+    ]
     result = import_observations(write_table("csv", HEADER, rows), "108H2")
     assert not result.ok and result.written == 0
     by_row = {e.row: e.message for e in result.errors}
@@ -85,9 +89,11 @@ def test_one_bad_row_writes_nothing_and_reports_each(defs):
 
 
 def test_total_contradicting_its_parts(defs):
-    rows = [["pet.cases", "108H2", "agency=A", "2", "", ""],
-            ["pet.cases", "108H2", "agency=B", "3", "", ""],
-            ["pet.cases", "108H2", "", "6", "", ""]]
+    rows = [
+        ["pet.cases", "108H2", "agency=A", "2", "", ""],
+        ["pet.cases", "108H2", "agency=B", "3", "", ""],
+        ["pet.cases", "108H2", "", "6", "", ""],
+    ]
     result = import_observations(write_table("csv", HEADER, rows), "108H2")
     assert not result.ok and [e.row for e in result.errors] == [4]
     assert Observation.objects.count() == 0
@@ -110,26 +116,35 @@ def test_template_and_upload_views(defs, make_user, client_for):
     observe(defs[1], "107H2", 4, agency="都發局")
     client = client_for(make_user("documents", ["clerk"]))
     for fmt in ("csv", "xlsx", "ods"):
-        r = client.get(reverse("indicators:observation_template"), {"period": "108H2",
-                                                                     "format": fmt})
+        r = client.get(
+            reverse("indicators:observation_template"), {"period": "108H2", "format": fmt}
+        )
         assert r.status_code == 200 and r["Content-Disposition"].endswith(f'.{fmt}"')
-    text = client.get(reverse("indicators:observation_template"),
-                      {"period": "108H2", "format": "csv"}).content.decode("utf-8-sig")
+    text = client.get(
+        reverse("indicators:observation_template"), {"period": "108H2", "format": "csv"}
+    ).content.decode("utf-8-sig")
     lines = text.splitlines()
     assert lines[0] == ",".join(TEMPLATE_HEADER)
     assert any("agency=都發局" in line for line in lines)
     r = client.get(reverse("indicators:observation_template"), {"period": "zz", "format": "csv"})
     assert r.status_code == 400
 
-    bad = write_table("xlsx", HEADER, [["doc.received", "108H2", "", "x", "", ""],
-                                       ["doc.received", "107H2", "", "1", "", ""]])
-    r = client.post(reverse("indicators:observation_import"),
-                    {"period": "108H2", "file": SimpleUploadedFile("o.xlsx", bad)})
+    bad = write_table(
+        "xlsx",
+        HEADER,
+        [["doc.received", "108H2", "", "x", "", ""], ["doc.received", "107H2", "", "1", "", ""]],
+    )
+    r = client.post(
+        reverse("indicators:observation_import"),
+        {"period": "108H2", "file": SimpleUploadedFile("o.xlsx", bad)},
+    )
     assert r.status_code == 400
     assert len(r.context["result"].errors) == 2 and Observation.objects.count() == 1
     good = write_table("ods", HEADER, [["doc.received", "108H2", "", "7", "", ""]])
-    r = client.post(reverse("indicators:observation_import"),
-                    {"period": "108H2", "file": SimpleUploadedFile("o.ods", good)})
+    r = client.post(
+        reverse("indicators:observation_import"),
+        {"period": "108H2", "file": SimpleUploadedFile("o.ods", good)},
+    )
     assert r.status_code == 302
     assert registry.value("doc.received", "108H2") == 7
     assert ObjectChange.objects.filter(source="import", content_type__model="observation").exists()

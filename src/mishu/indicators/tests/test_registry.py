@@ -14,8 +14,13 @@ pytestmark = pytest.mark.django_db
 
 
 def event(day, category="trip", persons=None, division_code="international"):
-    return Event.objects.create(division=division(division_code), category=category,
-                                start_date=day, title="t", persons=persons)
+    return Event.objects.create(
+        division=division(division_code),
+        category=category,
+        start_date=day,
+        title="t",
+        persons=persons,
+    )
 
 
 def test_computed_definitions_are_autodiscovered():

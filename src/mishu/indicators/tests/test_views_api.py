@@ -40,14 +40,20 @@ def test_media_clerk_cannot_see_documents_observations(doc, make_user, client_fo
     r = client.get(reverse("indicators:indicator_list"), {"period": "108H2"})
     assert next(x for x in r.context["rows"] if x["d"].code == "doc.received")["value"] == "—"
     entry = reverse("indicators:observation_entry", args=["doc.received", "108H2"])
-    assert client.post(entry, {"rows": "1", "fixed-1": "1", "cell-1": "agency=都發局",
-                               "value-1": "9"}).status_code == 403
+    assert (
+        client.post(
+            entry, {"rows": "1", "fixed-1": "1", "cell-1": "agency=都發局", "value-1": "9"}
+        ).status_code
+        == 403
+    )
     api = api_for(media)
     assert api.get("/api/indicators/observations/").json()["count"] == 0
     assert api.get(f"/api/indicators/observations/{obs.pk}/").status_code == 404
-    r = api.post("/api/indicators/observations/", {"indicator": "doc.received", "period": "108H2",
-                                                   "cell": {"agency": "X"}, "value": "1"},
-                 format="json")
+    r = api.post(
+        "/api/indicators/observations/",
+        {"indicator": "doc.received", "period": "108H2", "cell": {"agency": "X"}, "value": "1"},
+        format="json",
+    )
     assert r.status_code == 403
     r = api.get("/api/indicators/definitions/doc.received/value/", {"period": "108H2"})
     assert r.status_code == 200 and r.json()["value"] is None
@@ -63,9 +69,20 @@ def test_entry_page_writes_and_audits(doc, make_user, client_for):
     assert r.status_code == 200
     rows = r.context["rows"]
     assert [x["cell"] for x in rows[:2]] == ["", "agency=都發局"]
-    post = {"rows": "4", "fixed-1": "1", "cell-1": "", "value-1": "",
-            "fixed-2": "1", "cell-2": "agency=都發局", "value-2": "6", "note-2": "更正",
-            "cell-3": "agency=工務局", "value-3": "1,000", "cell-4": "", "value-4": ""}
+    post = {
+        "rows": "4",
+        "fixed-1": "1",
+        "cell-1": "",
+        "value-1": "",
+        "fixed-2": "1",
+        "cell-2": "agency=都發局",
+        "value-2": "6",
+        "note-2": "更正",
+        "cell-3": "agency=工務局",
+        "value-3": "1,000",
+        "cell-4": "",
+        "value-4": "",
+    }
     r = client.post(url, post)
     assert r.status_code == 302, r.context and r.context.get("errors")
     assert registry.value("doc.received", "108H2") == 1006
@@ -81,27 +98,43 @@ def test_entry_page_writes_and_audits(doc, make_user, client_for):
     post.update({"value-2": "", "value-3": "1000"})
     assert client.post(url, post).status_code == 302
     assert registry.value("doc.received", "108H2") == 1000
-    assert client.get(reverse("indicators:observation_entry",
-                              args=["doc.received", "zz"])).status_code == 404
+    assert (
+        client.get(reverse("indicators:observation_entry", args=["doc.received", "zz"])).status_code
+        == 404
+    )
 
 
 def test_api_crud_and_audit(doc, make_user, api_for):
     api = api_for(make_user("documents", ["clerk"]))
-    r = api.post("/api/indicators/observations/", {"indicator": "doc.received", "period": "108 年下半年",
-                                                   "cell": {"agency": "工務局"}, "value": "2.5"},
-                 format="json")
+    r = api.post(
+        "/api/indicators/observations/",
+        {
+            "indicator": "doc.received",
+            "period": "108 年下半年",
+            "cell": {"agency": "工務局"},
+            "value": "2.5",
+        },
+        format="json",
+    )
     assert r.status_code == 201, r.json()
     assert r.json()["period"] == "108H2" and r.json()["division"] == "documents"
     pk = r.json()["id"]
-    assert api.patch(f"/api/indicators/observations/{pk}/", {"value": "3"},
-                     format="json").status_code == 200
+    assert (
+        api.patch(f"/api/indicators/observations/{pk}/", {"value": "3"}, format="json").status_code
+        == 200
+    )
     assert registry.value("doc.received", "108H2", agency="工務局") == Decimal(3)
-    for payload in ({"indicator": "doc.received", "period": "zz", "value": "1"},
-                    {"indicator": "doc.received", "period": "108H2", "cell": {"x": "1"},
-                     "value": "1"},
-                    {"indicator": "doc.received", "period": "108H2", "cell": {"agency": "工務局"},
-                     "value": "1"},
-                    {"indicator": "doc.received", "period": "108H2", "value": "-1"}):
+    for payload in (
+        {"indicator": "doc.received", "period": "zz", "value": "1"},
+        {"indicator": "doc.received", "period": "108H2", "cell": {"x": "1"}, "value": "1"},
+        {
+            "indicator": "doc.received",
+            "period": "108H2",
+            "cell": {"agency": "工務局"},
+            "value": "1",
+        },
+        {"indicator": "doc.received", "period": "108H2", "value": "-1"},
+    ):
         assert api.post("/api/indicators/observations/", payload, format="json").status_code == 400
     changes = ObjectChange.objects.filter(content_type__model="observation", source="api")
     assert {c.action for c in changes} == {"create", "update"}
@@ -111,8 +144,10 @@ def test_api_crud_and_audit(doc, make_user, api_for):
     r = api.get("/api/indicators/definitions/doc.received/value/", {"period": "108H2"})
     assert r.json()["value"] == "8.0000"
     assert api.get("/api/indicators/definitions/x/").status_code == 404
-    assert api.get("/api/indicators/definitions/doc.received/value/",
-                   {"period": "q"}).status_code == 400
+    assert (
+        api.get("/api/indicators/definitions/doc.received/value/", {"period": "q"}).status_code
+        == 400
+    )
 
 
 def test_generic_pages(doc, make_user, client_for):
@@ -120,9 +155,17 @@ def test_generic_pages(doc, make_user, client_for):
     obs = Observation.objects.get()
     for name in ("observation_detail", "observation_history", "observation_edit"):
         assert client.get(reverse(f"indicators:{name}", args=[obs.pk])).status_code == 200
-    r = client.post(reverse("indicators:observation_edit", args=[obs.pk]),
-                    {"indicator": doc.pk, "period": "108H2", "cell": "agency=都發局",
-                     "value": "1 萬", "note": "", "source": ""})
+    r = client.post(
+        reverse("indicators:observation_edit", args=[obs.pk]),
+        {
+            "indicator": doc.pk,
+            "period": "108H2",
+            "cell": "agency=都發局",
+            "value": "1 萬",
+            "note": "",
+            "source": "",
+        },
+    )
     assert r.status_code == 302
     obs.refresh_from_db()
     assert obs.value == 10000

@@ -8,8 +8,19 @@ class KPISerializer(serializers.ModelSerializer):
 
     class Meta:
         model = KPI
-        fields = ["id", "objective", "code", "name", "name_en", "indicator_code", "direction",
-                  "target", "unit", "weight", "year"]
+        fields = [
+            "id",
+            "objective",
+            "code",
+            "name",
+            "name_en",
+            "indicator_code",
+            "direction",
+            "target",
+            "unit",
+            "weight",
+            "year",
+        ]
 
 
 class ObjectiveSerializer(serializers.ModelSerializer):

@@ -23,8 +23,10 @@ class KPIViewSet(ReadOnlyRestrictedViewSet):
     serializer_class = KPISerializer
     filterset_fields = ["year", "code", "indicator_code"]
 
-    @extend_schema(parameters=[OpenApiParameter("period", OpenApiTypes.STR, required=True)],
-                   responses=EvaluationSerializer)
+    @extend_schema(
+        parameters=[OpenApiParameter("period", OpenApiTypes.STR, required=True)],
+        responses=EvaluationSerializer,
+    )
     @action(detail=True, methods=["get"], serializer_class=EvaluationSerializer)
     def evaluate(self, request, pk=None):
         """Actual, target and achievement for `period`."""
@@ -34,6 +36,13 @@ class KPIViewSet(ReadOnlyRestrictedViewSet):
         except formats.FormatError as exc:
             raise exceptions.ValidationError({"period": [str(exc)]}) from None
         ev = services.evaluate(kpi, period, request.user)
-        return Response(EvaluationSerializer({"period": period.code, "actual": ev.actual,
-                                              "target": ev.target,
-                                              "achievement": ev.achievement}).data)
+        return Response(
+            EvaluationSerializer(
+                {
+                    "period": period.code,
+                    "actual": ev.actual,
+                    "target": ev.target,
+                    "achievement": ev.achievement,
+                }
+            ).data
+        )

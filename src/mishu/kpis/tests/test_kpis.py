@@ -14,7 +14,8 @@ D = Decimal
 
 def test_achievement_maths():
     assert services.achievement(D("0.9239"), D("0.95"), "higher").quantize(D("0.0001")) == D(
-        "0.9725")
+        "0.9725"
+    )
     assert services.achievement(D("1.2"), D("1"), "higher") == 1
     assert services.achievement(D("0.79"), D("1.5"), "lower") == 1
     assert services.achievement(D("2"), D("1.5"), "lower") == D("0.75")
@@ -22,12 +23,50 @@ def test_achievement_maths():
     assert services.achievement(D("0"), D("0"), "higher") == 1
 
 
-HEADER = ["objective_code", "objective_name", "objective_name_en", "kpi_code", "kpi_name",
-          "kpi_name_en", "indicator_code", "direction", "target", "unit", "weight", "year"]
-ROWS = [["O1", "提升公文效率", "Faster documents", "K1", "公文如期結案率", "", "doc.ontime",
-         "higher", "95%", "%", "2", "108"],
-        ["O1", "提升公文效率", "Faster documents", "K2", "平均處理時數", "", "doc.hours", "lower",
-         "1.5", "小時", "1", "108"]]
+HEADER = [
+    "objective_code",
+    "objective_name",
+    "objective_name_en",
+    "kpi_code",
+    "kpi_name",
+    "kpi_name_en",
+    "indicator_code",
+    "direction",
+    "target",
+    "unit",
+    "weight",
+    "year",
+]
+ROWS = [
+    [
+        "O1",
+        "提升公文效率",
+        "Faster documents",
+        "K1",
+        "公文如期結案率",
+        "",
+        "doc.ontime",
+        "higher",
+        "95%",
+        "%",
+        "2",
+        "108",
+    ],
+    [
+        "O1",
+        "提升公文效率",
+        "Faster documents",
+        "K2",
+        "平均處理時數",
+        "",
+        "doc.hours",
+        "lower",
+        "1.5",
+        "小時",
+        "1",
+        "108",
+    ],
+]
 
 
 @pytest.fixture
@@ -71,8 +110,9 @@ def test_api(strategy, make_user, api_for):
     pk = KPI.objects.get(code="K2").pk
     r = api.get(f"/api/kpis/kpis/{pk}/evaluate/", {"period": "108H2"})
     assert r.status_code == 200 and r.json()["actual"] is None  # documents' figures are hidden
-    r = api_for(make_user("media", ["evaluator"])).get(f"/api/kpis/kpis/{pk}/evaluate/",
-                                                       {"period": "108H2"})
+    r = api_for(make_user("media", ["evaluator"])).get(
+        f"/api/kpis/kpis/{pk}/evaluate/", {"period": "108H2"}
+    )
     assert D(r.json()["achievement"]) == D("0.75")
     assert api.get(f"/api/kpis/kpis/{pk}/evaluate/", {"period": "x"}).status_code == 400
     assert api.post("/api/kpis/kpis/", {}).status_code == 405

@@ -9,6 +9,7 @@ from .helpers import (  # noqa: F401
     assert_accessible,
     browser,
     force_login,
+    live_organisation,
     login,
     logout,
     page,

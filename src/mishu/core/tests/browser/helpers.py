@@ -49,7 +49,17 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server, transactional_db, django_db_serialized_rollback):
+def live_organisation(transactional_db):
+    """The divisions, agencies and roles, put back for a test on the live server: its database is
+    emptied after every test (not rolled back), which takes the data migrations' rows with it."""
+    from mishu.core.data.organisation import sync_organisation
+    from mishu.core.models import Agency, Division, Role
+
+    sync_organisation(Division, Agency, Role)
+
+
+@pytest.fixture
+def page(browser, live_server, live_organisation):
     """A fresh browser context (no cookies) on the live server, as a browser set to Taiwanese
     Chinese; relative URLs (`page.goto("/")`) go to the live server."""
     context = browser.new_context(
@@ -59,8 +69,12 @@ def page(browser, live_server, transactional_db, django_db_serialized_rollback):
     tab = context.new_page()
     tab.live_server_url = live_server.url
     errors = []
-    tab.on("response", lambda r: errors.append(f"{r.status} {r.request.method} {r.url}")
-           if r.status >= 500 else None)
+    tab.on(
+        "response",
+        lambda r: (
+            errors.append(f"{r.status} {r.request.method} {r.url}") if r.status >= 500 else None
+        ),
+    )
     yield tab
     context.close()
     # A 500 makes the test fail on some missing text; say what really happened.

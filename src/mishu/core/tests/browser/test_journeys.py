@@ -108,8 +108,9 @@ def test_skip_link_is_first_tab_stop_and_moves_focus_to_main(page, make_user):
     for path in ("/", "/divisions/documents/", "/chronicle/events/"):
         page.goto(path)
         page.keyboard.press("Tab")
-        focused = page.evaluate("() => [document.activeElement.className,"
-                                " document.activeElement.textContent.trim()]")
+        focused = page.evaluate(
+            "() => [document.activeElement.className, document.activeElement.textContent.trim()]"
+        )
         assert focused == ["skip-link", "跳至主要內容"], path
         box = page.locator(".skip-link").bounding_box()
         assert box and box["x"] >= 0, "the focused skip link must be on screen"

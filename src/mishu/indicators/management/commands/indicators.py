@@ -19,12 +19,16 @@ class Command(BaseCommand):
             period = formats.Period.parse(options["period"])
         except formats.FormatError:
             raise CommandError(
-                _("“%(p)s” is not a period; expected a form like 108H2 (half-year), 108Q3 "
-                  "(quarter), 108-07 (month) or 108 (year).") % {"p": options["period"]}
+                _(
+                    "“%(p)s” is not a period; expected a form like 108H2 (half-year), 108Q3 "
+                    "(quarter), 108-07 (month) or 108 (year)."
+                )
+                % {"p": options["period"]}
             ) from None
         self.stdout.write(f"{period.label}（{period.range_label}）")
         for d in registry.all():
             value = registry.value(d.code, period)
             source = _("computed") if d.source == "computed" else _("observed")
-            self.stdout.write("\t".join([d.code, d.app, source, d.unit or "-",
-                                         format_value(value, "", d.kind)]))
+            self.stdout.write(
+                "\t".join([d.code, d.app, source, d.unit or "-", format_value(value, "", d.kind)])
+            )

@@ -88,8 +88,10 @@ def read_dicts(source, name: str = "") -> list[tuple[int, dict]]:
     if isinstance(source, list | tuple) or (
         not isinstance(source, str | bytes | bytearray | Path) and not hasattr(source, "read")
     ):
-        return [(i, {k: _text(v) for k, v in dict(r).items() if k is not None})
-                for i, r in enumerate(source, start=2)]
+        return [
+            (i, {k: _text(v) for k, v in dict(r).items() if k is not None})
+            for i, r in enumerate(source, start=2)
+        ]
     rows = read_rows(source, name)
     if not rows:
         return []
@@ -98,5 +100,7 @@ def read_dicts(source, name: str = "") -> list[tuple[int, dict]]:
     for number, row in enumerate(rows[1:], start=2):
         if not any(c.strip() for c in row):
             continue
-        out.append((number, {h: (row[i] if i < len(row) else "") for i, h in enumerate(header) if h}))
+        out.append(
+            (number, {h: (row[i] if i < len(row) else "") for i, h in enumerate(header) if h})
+        )
     return out

@@ -1,0 +1,108 @@
+"""Web UI: report page, downloads, template editor, period close/reopen, differences, rights."""
+
+from decimal import Decimal
+
+import pytest
+
+from mishu.indicators.models import Observation
+from mishu.reports.models import BuiltReport, ReportTemplate
+from mishu.reports.rendering import build
+
+BODY = "# 壹、成果\n\n本期用電 {{ value E_KWH }} 度，{{ change E_KWH unit=度 approx }}。缺：{{ value EMPTY }}\n"
+
+
+@pytest.fixture
+def evaluator(make_user):
+    return make_user("general-affairs", ["evaluator"])
+
+
+@pytest.fixture
+def media_clerk(make_user):
+    return make_user("media", ["clerk"])
+
+
+@pytest.fixture
+def setup(figures, template):
+    return template(BODY)
+
+
+def test_login_required(client, setup):
+    for url in ("/reports/", "/reports/periods/108H2/", "/reports/periods/108H2/report/"):
+        assert client.get(url).status_code == 302
+
+
+def test_report_figures_follow_the_viewers_rights(client_for, media_clerk, setup):
+    # the electricity figures belong to 總務組: a 媒體事務組 clerk does not see them
+    page = client_for(media_clerk).get("/reports/periods/108H2/report/").content.decode()
+    assert "【缺：E_KWH】" in page and "1,151 萬 9,200" not in page
+
+
+def test_report_page_and_downloads(client_for, evaluator, setup):
+    client = client_for(evaluator)
+    assert client.get("/reports/").status_code == 200
+    page = client.get("/reports/periods/108H2/report/").content.decode()
+    assert "1,151 萬 9,200" in page and "<h1" in page and "【缺：EMPTY】" in page
+    for fmt in ("html", "odt", "docx", "pdf"):
+        response = client.get(f"/reports/periods/108H2/report.{fmt}")
+        assert response.status_code == 200 and response["Content-Disposition"].endswith(f'.{fmt}"')
+    assert BuiltReport.objects.filter(period="108H2").count() == 4
+    assert BuiltReport.objects.first().missing == ["EMPTY（尚未填報，108 年下半年）"]
+
+
+def test_bad_period_and_format_are_messages_not_errors(client_for, media_clerk, setup):
+    client = client_for(media_clerk)
+    response = client.get("/reports/periods/108H9/", follow=True)
+    assert response.status_code == 200 and "108H9" in response.content.decode()
+    response = client.get("/reports/periods/108H2/report.txt", follow=True)
+    assert response.status_code == 200
+    response = client.get("/reports/?period=nonsense")
+    assert response.status_code == 200 and "nonsense" in response.content.decode()
+
+
+def test_template_errors_show_on_the_page(client_for, media_clerk, template, figures):
+    template("{{ value NOPE }}")
+    page = client_for(media_clerk).get("/reports/periods/108H2/report/").content.decode()
+    assert "第 1 行" in page and "未知的指標代碼「NOPE」" in page
+
+
+def test_clerk_cannot_edit_templates_or_close_periods(client_for, media_clerk, setup):
+    client = client_for(media_clerk)
+    assert client.get("/reports/templates/add/").status_code == 403
+    assert client.get(f"/reports/templates/{setup.pk}/").status_code == 403
+    assert client.post(f"/reports/templates/{setup.pk}/", {"name": "x", "body": "y"}).status_code == 403
+    assert client.post("/reports/periods/108H2/close/").status_code == 403
+    assert client.post("/reports/periods/108H2/reopen/", {"reason": "x"}).status_code == 403
+    assert ReportTemplate.objects.get().body == BODY
+
+
+def test_template_editor_checks_and_previews(client_for, evaluator, setup):
+    client = client_for(evaluator)
+    url = f"/reports/templates/{setup.pk}/"
+    assert "{{ value CODE" in client.get(url).content.decode()
+    bad = client.post(url, {"name": "測試範本", "body": "x {{ value A format=roman }}", "save": "1"})
+    assert bad.status_code == 200 and "第 1 行" in bad.content.decode()
+    preview = client.post(url, {"name": "測試範本", "body": "用電 {{ value E_KWH }}", "period": "108H2", "preview": "1"})
+    assert "1,151 萬 9,200" in preview.content.decode()
+    saved = client.post(url, {"name": "新名", "body": "用電 {{ value E_KWH }}", "is_default": "on", "save": "1"})
+    assert saved.status_code == 302 and ReportTemplate.objects.get().name == "新名"
+
+
+def test_close_snapshot_edit_difference_reopen(client_for, evaluator, media_clerk, setup):
+    client = client_for(evaluator)
+    client.post("/reports/periods/108H2/close/")
+    # a later edit to a record of the closed period
+    Observation.objects.filter(indicator__code="E_KWH", period="108H2").update(value=Decimal(11519300))
+    built = build("108H2", "html")
+    assert built.from_snapshot and "1,151 萬 9,200" in built.content.decode()
+    assert "減少 14 萬 4,000 度" in built.content.decode()
+    page = client.get("/reports/periods/108H2/").content.decode()
+    assert "E_KWH" in page.split('id="differences"')[1].split("</section>")[0]
+    assert "11519300" in page
+    # only evaluators reopen, and only with a reason
+    assert client_for(media_clerk).post("/reports/periods/108H2/reopen/", {"reason": "x"}).status_code == 403
+    client = client_for(evaluator)
+    client.post("/reports/periods/108H2/reopen/", {"reason": "  "})
+    assert build("108H2", "html").from_snapshot
+    client.post("/reports/periods/108H2/reopen/", {"reason": "電費單更正"})
+    reopened = build("108H2", "html")
+    assert not reopened.from_snapshot and "1,151 萬 9,300" in reopened.content.decode()

@@ -1,0 +1,217 @@
+"""Report pages: the report of a period on screen and as files, the period page (close, reopen,
+differences, missing values, consistency) and the template editor with preview."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from mishu.core import formats
+from mishu.indicators import registry
+from mishu.indicators import services as indicator_services
+
+from . import consistency
+from .forms import PeriodForm, PreviewForm, ReopenForm, ReportTemplateForm
+from .models import BuiltReport, ReportTemplate
+from .rendering import (
+    CONTENT_TYPES,
+    FORMATS,
+    OutputError,
+    ReportError,
+    TemplateError,
+    help_lines,
+    html_fragment,
+    render_report,
+)
+from .rendering.markdown import compose
+from .rendering.placeholders import render_body
+from .services import save_report
+
+EDITOR_ROLES = ("evaluator", "admin")
+
+
+def can_edit(user) -> bool:
+    """Editing templates, closing and reopening periods: evaluators and administrators."""
+    return user.is_authenticated and user.has_role(*EDITOR_ROLES)
+
+
+def _require_editor(user):
+    if not can_edit(user):
+        raise PermissionDenied(_("Only research and evaluation officers or administrators may do this."))
+
+
+def _period_or_none(request, code):
+    try:
+        return formats.Period.parse(code)
+    except formats.FormatError as exc:
+        messages.error(request, str(exc))
+        return None
+
+
+def _template(request):
+    pk = request.GET.get("template") or request.POST.get("template")
+    if pk and str(pk).isdigit():
+        return ReportTemplate.objects.filter(pk=pk).first()
+    return None
+
+
+def _try_render(period, template, user):
+    """(rendered or None, error lines)."""
+    try:
+        return render_report(period, template, user), []
+    except TemplateError as exc:
+        return None, [str(p) for p in exc.problems]
+    except ReportError as exc:
+        return None, [str(exc)]
+
+
+@login_required
+def index(request):
+    form = PeriodForm(request.GET or None)
+    if form.is_bound and form.is_valid():
+        return redirect("reports:period", code=form.cleaned_data["period"].code)
+    today_half = formats.Period.for_date("half", datetime.date.today())
+    recent = [today_half]
+    for _i in range(5):
+        recent.append(recent[-1].previous())
+    return render(request, "reports/index.html", {
+        "form": form, "periods": recent, "templates": ReportTemplate.objects.all(),
+        "built": BuiltReport.objects.select_related("template", "built_by")[:20],
+        "can_edit": can_edit(request.user),
+    })
+
+
+@login_required
+def period_page(request, code):
+    period = _period_or_none(request, code)
+    if period is None:
+        return redirect("reports:index")
+    snapshot = indicator_services.get_snapshot(period)
+    rendered, errors = _try_render(period, _template(request), request.user)
+    findings = consistency.check(rendered.markdown, period, request.user) if rendered else []
+    diffs = []
+    for d in indicator_services.differences(period):
+        try:
+            label = registry.get(d.code).label
+        except LookupError:
+            label = ""
+        diffs.append({"code": d.code, "label": label, "cell": d.cell, "closed": d.closed, "current": d.current})
+    return render(request, "reports/period.html", {
+        "period": period, "snapshot": snapshot, "closed": bool(snapshot and snapshot.is_closed),
+        "rendered": rendered, "errors": errors, "findings": findings, "differences": diffs,
+        "reopen_form": ReopenForm(), "can_edit": can_edit(request.user), "formats": FORMATS,
+        "templates": ReportTemplate.objects.all(),
+        "built": BuiltReport.objects.filter(period=period.code)[:10],
+    })
+
+
+@login_required
+def report_page(request, code):
+    period = _period_or_none(request, code)
+    if period is None:
+        return redirect("reports:index")
+    template = _template(request)
+    rendered, errors = _try_render(period, template, request.user)
+    html = ""
+    if rendered:
+        try:
+            html = html_fragment(rendered.markdown)
+        except (OutputError, RuntimeError, OSError) as exc:
+            errors = [str(exc)]
+    return render(request, "reports/report.html", {
+        "period": period, "rendered": rendered, "html": html, "errors": errors, "formats": FORMATS,
+        "template": template,
+    })
+
+
+@login_required
+def download(request, code, fmt):
+    period = _period_or_none(request, code)
+    if period is None or fmt not in FORMATS:
+        if fmt not in FORMATS:
+            messages.error(request, _("Unknown format: %(fmt)s") % {"fmt": fmt})
+        return redirect("reports:index")
+    try:
+        report = save_report(period, fmt, _template(request), request.user)
+    except TemplateError as exc:
+        messages.error(request, exc.message)
+        return redirect("reports:period", code=period.code)
+    except (ReportError, OutputError) as exc:
+        messages.error(request, str(exc))
+        return redirect("reports:period", code=period.code)
+    with report.file.open("rb") as fh:
+        response = HttpResponse(fh.read(), content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="report-{period.code}.{fmt}"'
+    return response
+
+
+@login_required
+@require_POST
+def close_period(request, code):
+    _require_editor(request.user)
+    period = _period_or_none(request, code)
+    if period is not None:
+        try:
+            indicator_services.close_period(period, request.user)
+            messages.success(request, _("Period %(p)s closed; its report now reads the snapshot.") % {"p": period.label})
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+    return redirect("reports:period", code=code) if period else redirect("reports:index")
+
+
+@login_required
+@require_POST
+def reopen_period(request, code):
+    _require_editor(request.user)
+    period = _period_or_none(request, code)
+    if period is None:
+        return redirect("reports:index")
+    form = ReopenForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        return redirect("reports:period", code=code)
+    try:
+        indicator_services.reopen_period(period, request.user, form.cleaned_data["reason"])
+        messages.success(request, _("Period %(p)s reopened.") % {"p": period.label})
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("reports:period", code=code)
+
+
+@login_required
+def template_list(request):
+    return render(request, "reports/template_list.html", {
+        "templates": ReportTemplate.objects.all(), "can_edit": can_edit(request.user)})
+
+
+@login_required
+def template_edit(request, pk=None):
+    _require_editor(request.user)
+    instance = get_object_or_404(ReportTemplate, pk=pk) if pk else None
+    form = ReportTemplateForm(request.POST or None, instance=instance)
+    preview_form = PreviewForm(request.POST or None)
+    preview, preview_errors, missing = "", [], []
+    if request.method == "POST" and "preview" in request.POST:
+        period = preview_form.cleaned_data.get("period") if preview_form.is_valid() else None
+        period = period or formats.Period.for_date("half", datetime.date.today()).previous()
+        try:
+            rendered = render_body(request.POST.get("body", ""), period, request.user)
+            missing = rendered.missing
+            preview = html_fragment(compose(rendered.markdown, rendered.missing))
+        except TemplateError as exc:
+            preview_errors = [str(p) for p in exc.problems]
+    elif request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            obj = form.save()
+        messages.success(request, _("Saved: %(obj)s") % {"obj": obj})
+        return redirect("reports:template_edit", pk=obj.pk)
+    return render(request, "reports/template_form.html", {
+        "form": form, "object": instance, "preview_form": preview_form, "preview": preview,
+        "preview_errors": preview_errors, "missing": missing, "help_lines": help_lines(),
+    })
