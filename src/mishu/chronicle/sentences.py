@@ -8,6 +8,8 @@ count still reads as a sentence. The module registers the ``chronicle.events`` l
 
 import string
 
+from django.db.models import Q
+
 from mishu.core import formats
 from mishu.reports import sources
 
@@ -74,13 +76,15 @@ def sentence(event: Event, patterns: dict[str, list[str]] | None = None) -> str:
 
 
 def events(period, user=None, category: str = "", division: str = "") -> list[Event]:
-    """The events starting in ``period`` that ``user`` may see, oldest first.
+    """The events overlapping ``period`` that ``user`` may see, oldest first.
 
     ``category`` may name several categories separated by commas; ``division`` is a division
     code. Without a user (a command or the system) every division's events are listed.
     """
     qs = Event.objects.all() if user is None else Event.objects.restrict(user, "view")
-    qs = qs.filter(start_date__gte=period.start, start_date__lte=period.end)
+    qs = qs.filter(start_date__lte=period.end).filter(
+        Q(end_date__gte=period.start) | Q(end_date__isnull=True, start_date__gte=period.start)
+    )
     if category:
         qs = qs.filter(category__in=[c.strip() for c in category.split(",") if c.strip()])
     if division:

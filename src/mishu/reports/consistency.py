@@ -14,8 +14,10 @@ from mishu.core import formats
 
 TOTAL_WORDS = ("合計", "總計", "小計", "總和")
 FACT_VERBS = ("驗收合格", "驗收完成", "竣工", "完工", "啟用")
-_NUMBER_RE = re.compile(r"^[－\-]?[0-9][0-9,]*(?:\.[0-9]+)?(?:\s*億\s*(?:[0-9][0-9,]*(?:\.[0-9]+)?)?)?"
-                        r"(?:\s*萬\s*(?:[0-9][0-9,]*(?:\.[0-9]+)?)?)?")
+_NUMBER_RE = re.compile(
+    r"^[－\-]?[0-9][0-9,]*(?:\.[0-9]+)?(?:\s*億\s*(?:[0-9][0-9,]*(?:\.[0-9]+)?)?)?"
+    r"(?:\s*萬\s*(?:[0-9][0-9,]*(?:\.[0-9]+)?)?)?"
+)
 _DATE_RE = re.compile(r"(?:(\d{2,3})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _QUOTE_RE = re.compile(r"「([^」]{2,80})」([^「。]*)")
 _VERB_RE = re.compile("|".join(FACT_VERBS))
@@ -40,7 +42,7 @@ def cell_number(text: str) -> Decimal | None:
     if not text or "%" in text:
         return None
     match = _NUMBER_RE.match(text)
-    if not match or text[match.end():].strip()[:1].isdigit():
+    if not match or text[match.end() :].strip()[:1].isdigit():
         return None
     try:
         return formats.parse_wan(match.group(0).replace("－", "-").strip())
@@ -49,7 +51,9 @@ def cell_number(text: str) -> Decimal | None:
 
 
 def _split_row(line: str) -> list[str]:
-    cells = re.split(r"(?<!\\)\|", line.strip().strip("|") if line.strip().startswith("|") else line.strip())
+    cells = re.split(
+        r"(?<!\\)\|", line.strip().strip("|") if line.strip().startswith("|") else line.strip()
+    )
     return [c.strip() for c in cells]
 
 
@@ -58,7 +62,9 @@ def pipe_tables(markdown: str):
     lines = markdown.splitlines()
     i = 0
     while i < len(lines) - 1:
-        if "|" in lines[i] and re.fullmatch(r"\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*", lines[i + 1]):
+        if "|" in lines[i] and re.fullmatch(
+            r"\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*", lines[i + 1]
+        ):
             header, rows, j = _split_row(lines[i]), [], i + 2
             while j < len(lines) and "|" in lines[j] and lines[j].strip():
                 rows.append(_split_row(lines[j]))
@@ -92,7 +98,13 @@ def check_tables(markdown: str) -> list[Finding]:
                 stated = cell_number(r[k]) if k < len(r) else None
                 parts = [p for p in parts if p is not None]
                 if stated is not None and parts and sum(parts) != stated:
-                    found.append(Finding("totals", f"「{r[0]}」列的{header[k]} {_fmt(stated)} 與各欄之和 {_fmt(sum(parts))} 不符", where))
+                    found.append(
+                        Finding(
+                            "totals",
+                            f"「{r[0]}」列的{header[k]} {_fmt(stated)} 與各欄之和 {_fmt(sum(parts))} 不符",
+                            where,
+                        )
+                    )
         for r in rows:
             if not (r and _is_total(r[0])):
                 continue
@@ -101,14 +113,20 @@ def check_tables(markdown: str) -> list[Finding]:
                 parts = [cell_number(b[k]) for b in body if k < len(b)]
                 parts = [p for p in parts if p is not None]
                 if stated is not None and parts and sum(parts) != stated:
-                    found.append(Finding("totals", f"「{header[k]}」欄的{r[0]} {_fmt(stated)} 與各列之和 {_fmt(sum(parts))} 不符", where))
+                    found.append(
+                        Finding(
+                            "totals",
+                            f"「{header[k]}」欄的{r[0]} {_fmt(stated)} 與各列之和 {_fmt(sum(parts))} 不符",
+                            where,
+                        )
+                    )
     return found
 
 
 def _paragraphs(markdown: str) -> list[tuple[str, str]]:
     """(heading, paragraph text) pairs; a paragraph's lines are joined so sentences read whole."""
     heading, out, current = "（開頭）", [], []
-    for line in markdown.splitlines() + [""]:
+    for line in [*markdown.splitlines(), ""]:
         if m := _HEADING_RE.match(line):
             heading = m.group(2).strip()
         elif line.strip():
@@ -142,8 +160,14 @@ def check_facts(markdown: str) -> list[Finding]:
             for other in seen.get((name, verb), []):
                 same_year = other[0] is None or stated[0] is None or other[0] == stated[0]
                 if other[1:3] != stated[1:3] or not same_year:
-                    found.append(Finding("fact", f"「{name}」{verb}的日期不一致：「{other[4]}」寫 "
-                                         f"{other[3]}，「{stated[4]}」寫 {stated[3]}", heading))
+                    found.append(
+                        Finding(
+                            "fact",
+                            f"「{name}」{verb}的日期不一致：「{other[4]}」寫 "
+                            f"{other[3]}，「{stated[4]}」寫 {stated[3]}",
+                            heading,
+                        )
+                    )
             seen.setdefault((name, verb), []).append(stated)
     return found
 
@@ -166,8 +190,14 @@ def check_observed(period, user=None) -> list[Finding]:
             continue
         o_value = registry._Observed(registry._observed_def(obs), period, user).value(period, {})
         if c_value is not None and o_value is not None and Decimal(c_value) != Decimal(o_value):
-            found.append(Finding("observed", f"填報值 {_fmt(Decimal(o_value))} 與計算值 "
-                                 f"{_fmt(Decimal(c_value))}（{computed.label}）不符", obs.code))
+            found.append(
+                Finding(
+                    "observed",
+                    f"填報值 {_fmt(Decimal(o_value))} 與計算值 "
+                    f"{_fmt(Decimal(c_value))}（{computed.label}）不符",
+                    obs.code,
+                )
+            )
     return found
 
 

@@ -15,9 +15,12 @@ class ReportTemplateForm(forms.ModelForm):
     class Meta:
         model = ReportTemplate
         fields = ["name", "description", "body", "is_default"]
-        widgets = {"body": forms.Textarea(attrs={"rows": 30, "cols": 100, "spellcheck": "false",
-                                                 "class": "template-body"}),
-                   "description": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "body": forms.Textarea(
+                attrs={"rows": 30, "cols": 100, "spellcheck": "false", "class": "template-body"}
+            ),
+            "description": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def clean_body(self):
         body = self.cleaned_data["body"]
@@ -37,8 +40,9 @@ class PreviewForm(forms.Form):
 
 
 class ReopenForm(forms.Form):
-    reason = forms.CharField(label=_("Reason for reopening"), widget=forms.Textarea(attrs={"rows": 2}),
-                             max_length=1000)
+    reason = forms.CharField(
+        label=_("Reason for reopening"), widget=forms.Textarea(attrs={"rows": 2}), max_length=1000
+    )
 
     def clean_reason(self):
         reason = self.cleaned_data["reason"].strip()

@@ -26,13 +26,15 @@ class ReportTemplate(models.Model):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("reports:template_edit", args=[self.pk])
-
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         if self.is_default:  # one default at a time
-            ReportTemplate.objects.exclude(pk=self.pk).filter(is_default=True).update(is_default=False)
+            ReportTemplate.objects.exclude(pk=self.pk).filter(is_default=True).update(
+                is_default=False
+            )
+
+    def get_absolute_url(self):
+        return reverse("reports:template_edit", args=[self.pk])
 
     @classmethod
     def default(cls) -> "ReportTemplate | None":
@@ -44,13 +46,25 @@ class BuiltReport(models.Model):
     """A report file built for a period: which template, format, by whom, from a snapshot or not."""
 
     period = models.CharField(_("period"), max_length=10, db_index=True)
-    template = models.ForeignKey(ReportTemplate, verbose_name=_("template"), null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="reports")
+    template = models.ForeignKey(
+        ReportTemplate,
+        verbose_name=_("template"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reports",
+    )
     format = models.CharField(_("format"), max_length=5, choices=[(f, f.upper()) for f in FORMATS])
     file = models.FileField(_("file"), upload_to="reports/%Y/")
     built_at = models.DateTimeField(_("built at"), auto_now_add=True)
-    built_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("built by"), null=True,
-                                 blank=True, on_delete=models.SET_NULL, related_name="+")
+    built_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("built by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     from_snapshot = models.BooleanField(_("from snapshot"), default=False)
     missing = models.JSONField(_("missing values"), default=list, blank=True)
 

@@ -10,9 +10,12 @@ def save_report(period, fmt: str, template=None, user=None) -> BuiltReport:
     """Build the report and keep the file as a BuiltReport (with its missing values)."""
     built = build(period, fmt, template, user)
     report = BuiltReport(
-        period=built.period.code, template=built.template, format=fmt,
+        period=built.period.code,
+        template=built.template,
+        format=fmt,
         built_by=user if getattr(user, "is_authenticated", False) else None,
-        from_snapshot=built.from_snapshot, missing=[str(m) for m in built.missing],
+        from_snapshot=built.from_snapshot,
+        missing=[str(m) for m in built.missing],
     )
     report.file.save(f"report-{built.period.code}.{fmt}", ContentFile(built.content), save=False)
     report.save()

@@ -114,13 +114,14 @@ class ValueSource:
         return bd
 
     def kpi(self, code: str, period: Period):
-        """The KPI ``code`` of the period's year (or the latest one) and its evaluation."""
-        from mishu.kpis import services as kpi_services
+        """The KPI ``code`` of the period's (ROC) year, else its latest year; raises UnknownCode."""
         from mishu.kpis.models import KPI
 
         candidates = KPI.objects.filter(code=code)
-        kpi = (candidates.filter(year__in=[period.year, period.year - 1911]).first()
-               or candidates.order_by("-year").first())
+        kpi = (
+            candidates.filter(year=period.year - 1911).first()
+            or candidates.order_by("-year").first()
+        )
         if kpi is None:
             raise UnknownCode(code)
-        return kpi, kpi_services.evaluate(kpi, period)
+        return kpi

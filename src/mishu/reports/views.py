@@ -43,7 +43,9 @@ def can_edit(user) -> bool:
 
 def _require_editor(user):
     if not can_edit(user):
-        raise PermissionDenied(_("Only research and evaluation officers or administrators may do this."))
+        raise PermissionDenied(
+            _("Only research and evaluation officers or administrators may do this.")
+        )
 
 
 def _period_or_none(request, code):
@@ -80,11 +82,17 @@ def index(request):
     recent = [today_half]
     for _i in range(5):
         recent.append(recent[-1].previous())
-    return render(request, "reports/index.html", {
-        "form": form, "periods": recent, "templates": ReportTemplate.objects.all(),
-        "built": BuiltReport.objects.select_related("template", "built_by")[:20],
-        "can_edit": can_edit(request.user),
-    })
+    return render(
+        request,
+        "reports/index.html",
+        {
+            "form": form,
+            "periods": recent,
+            "templates": ReportTemplate.objects.all(),
+            "built": BuiltReport.objects.select_related("template", "built_by")[:20],
+            "can_edit": can_edit(request.user),
+        },
+    )
 
 
 @login_required
@@ -101,14 +109,33 @@ def period_page(request, code):
             label = registry.get(d.code).label
         except LookupError:
             label = ""
-        diffs.append({"code": d.code, "label": label, "cell": d.cell, "closed": d.closed, "current": d.current})
-    return render(request, "reports/period.html", {
-        "period": period, "snapshot": snapshot, "closed": bool(snapshot and snapshot.is_closed),
-        "rendered": rendered, "errors": errors, "findings": findings, "differences": diffs,
-        "reopen_form": ReopenForm(), "can_edit": can_edit(request.user), "formats": FORMATS,
-        "templates": ReportTemplate.objects.all(),
-        "built": BuiltReport.objects.filter(period=period.code)[:10],
-    })
+        diffs.append(
+            {
+                "code": d.code,
+                "label": label,
+                "cell": d.cell,
+                "closed": d.closed,
+                "current": d.current,
+            }
+        )
+    return render(
+        request,
+        "reports/period.html",
+        {
+            "period": period,
+            "snapshot": snapshot,
+            "closed": bool(snapshot and snapshot.is_closed),
+            "rendered": rendered,
+            "errors": errors,
+            "findings": findings,
+            "differences": diffs,
+            "reopen_form": ReopenForm(),
+            "can_edit": can_edit(request.user),
+            "formats": FORMATS,
+            "templates": ReportTemplate.objects.all(),
+            "built": BuiltReport.objects.filter(period=period.code)[:10],
+        },
+    )
 
 
 @login_required
@@ -124,10 +151,18 @@ def report_page(request, code):
             html = html_fragment(rendered.markdown)
         except (OutputError, RuntimeError, OSError) as exc:
             errors = [str(exc)]
-    return render(request, "reports/report.html", {
-        "period": period, "rendered": rendered, "html": html, "errors": errors, "formats": FORMATS,
-        "template": template,
-    })
+    return render(
+        request,
+        "reports/report.html",
+        {
+            "period": period,
+            "rendered": rendered,
+            "html": html,
+            "errors": errors,
+            "formats": FORMATS,
+            "template": template,
+        },
+    )
 
 
 @login_required
@@ -159,7 +194,10 @@ def close_period(request, code):
     if period is not None:
         try:
             indicator_services.close_period(period, request.user)
-            messages.success(request, _("Period %(p)s closed; its report now reads the snapshot.") % {"p": period.label})
+            messages.success(
+                request,
+                _("Period %(p)s closed; its report now reads the snapshot.") % {"p": period.label},
+            )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
     return redirect("reports:period", code=code) if period else redirect("reports:index")
@@ -186,8 +224,11 @@ def reopen_period(request, code):
 
 @login_required
 def template_list(request):
-    return render(request, "reports/template_list.html", {
-        "templates": ReportTemplate.objects.all(), "can_edit": can_edit(request.user)})
+    return render(
+        request,
+        "reports/template_list.html",
+        {"templates": ReportTemplate.objects.all(), "can_edit": can_edit(request.user)},
+    )
 
 
 @login_required
@@ -211,7 +252,16 @@ def template_edit(request, pk=None):
             obj = form.save()
         messages.success(request, _("Saved: %(obj)s") % {"obj": obj})
         return redirect("reports:template_edit", pk=obj.pk)
-    return render(request, "reports/template_form.html", {
-        "form": form, "object": instance, "preview_form": preview_form, "preview": preview,
-        "preview_errors": preview_errors, "missing": missing, "help_lines": help_lines(),
-    })
+    return render(
+        request,
+        "reports/template_form.html",
+        {
+            "form": form,
+            "object": instance,
+            "preview_form": preview_form,
+            "preview": preview,
+            "preview_errors": preview_errors,
+            "missing": missing,
+            "help_lines": help_lines(),
+        },
+    )

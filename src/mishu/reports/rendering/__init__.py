@@ -15,9 +15,22 @@ from .outputs import CONTENT_TYPES, FORMATS, OutputError, convert, html_fragment
 from .placeholders import Missing, Rendered, render_body
 
 __all__ = [
-    "CONTENT_TYPES", "FORMATS", "Built", "Missing", "OutputError", "Rendered", "ReportError",
-    "TemplateError", "build", "build_report", "help_lines", "html_fragment", "render_report",
-    "resolve_period", "resolve_template", "title_for",
+    "CONTENT_TYPES",
+    "FORMATS",
+    "Built",
+    "Missing",
+    "OutputError",
+    "Rendered",
+    "ReportError",
+    "TemplateError",
+    "build",
+    "build_report",
+    "help_lines",
+    "html_fragment",
+    "render_report",
+    "resolve_period",
+    "resolve_template",
+    "title_for",
 ]
 
 
@@ -87,7 +100,9 @@ def build(period, fmt: str, template=None, user=None) -> Built:
     template = resolve_template(template)
     rendered = render_report(period, template, user)
     content = convert(rendered.markdown, fmt, title_for(period))
-    return Built(content, fmt, period, template, rendered.markdown, rendered.missing, rendered.from_snapshot)
+    return Built(
+        content, fmt, period, template, rendered.markdown, rendered.missing, rendered.from_snapshot
+    )
 
 
 def build_report(period, fmt: str, template=None, user=None) -> bytes:

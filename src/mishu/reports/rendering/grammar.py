@@ -31,19 +31,45 @@ class Spec:
 
 
 VERBS: dict[str, Spec] = {
-    "value": Spec(("CODE",), ("period", "cell", "format"),
-                  usage="{{ value CODE [period=prev|108H1] [cell=dim:member;dim:member] [format=wan|int|decimal:2|percent|percent:strip|wan_approx|wan_approx:億] }}"),
-    "change": Spec(("CODE",), ("unit", "cell", "places"), ("approx",),
-                   usage="{{ change CODE [unit=度] [approx] }} → 減少 14 萬 4,000 度，約減少 1.23%"),
-    "points": Spec(("CODE",), ("against", "cell", "places"), ("strip",),
-                   usage="{{ points CODE [against=prev|107] }} → 增加 40.94 個百分點"),
-    "diff": Spec(("CODE",), ("target", "cell", "places"),
-                 usage="{{ diff CODE target=CODE2 }} → ＋10.33%"),
-    "kpi": Spec(("KPI_CODE",), ("field", "format"),
-                usage="{{ kpi KPI_CODE field=actual|target|achievement|weight [format=...] }}"),
-    "table": Spec(("CODE",), ("rows", "cols", "totals", "title", "format"), block=True,
-                  usage='{{ table CODE [rows=DIM] [cols=DIM] [totals=rows|cols|both|none] [title="..."] [format=...] }}'),
-    "list": Spec(("SOURCE",), block=True, usage="{{ list SOURCE [key=value ...] }}（例：chronicle.events category=trip）"),
+    "value": Spec(
+        ("CODE",),
+        ("period", "cell", "format"),
+        usage="{{ value CODE [period=prev|108H1] [cell=dim:member;dim:member] [format=wan|int|decimal:2|percent|percent:strip|wan_approx|wan_approx:億] }}",
+    ),
+    "change": Spec(
+        ("CODE",),
+        ("unit", "cell", "places", "period"),
+        ("approx",),
+        usage="{{ change CODE [unit=度] [approx] [period=108] }} → 減少 14 萬 4,000 度，約減少 1.23%",
+    ),
+    "points": Spec(
+        ("CODE",),
+        ("against", "cell", "places", "period"),
+        ("strip",),
+        usage="{{ points CODE [against=prev|107] [period=108] }} → 增加 40.94 個百分點",
+    ),
+    "diff": Spec(
+        ("CODE",),
+        ("target", "cell", "places", "period"),
+        usage="{{ diff CODE target=CODE2 [period=108] }} → ＋10.33%",
+    ),
+    "kpi": Spec(
+        ("KPI_CODE",),
+        ("field", "format", "period"),
+        usage="{{ kpi KPI_CODE field=actual|target|achievement|weight [format=...] [period=108] }}"
+        "（預設為 KPI 所屬年度）",
+    ),
+    "table": Spec(
+        ("CODE",),
+        ("rows", "cols", "totals", "title", "format"),
+        block=True,
+        usage='{{ table CODE [rows=DIM] [cols=DIM] [totals=rows|cols|both|none] [title="..."] [format=...] }}',
+    ),
+    "list": Spec(
+        ("SOURCE",),
+        block=True,
+        usage="{{ list SOURCE [key=value ...] }}（例：chronicle.events category=trip）",
+    ),
     "period": Spec(("FIELD",), usage="{{ period label|range|prev_label|prev_range|year|code }}"),
 }
 REQUIRED = {("diff", "target"), ("kpi", "field")}
@@ -70,7 +96,10 @@ class TemplateError(ValueError):
 
     @property
     def message(self) -> str:
-        return "範本有 %d 處錯誤：\n%s" % (len(self.problems), "\n".join(str(p) for p in self.problems))
+        return "範本有 %d 處錯誤：\n%s" % (
+            len(self.problems),
+            "\n".join(str(p) for p in self.problems),
+        )
 
 
 class PlaceholderError(ValueError):
@@ -99,8 +128,10 @@ def check_format(spec: str) -> None:
         or (name == "wan_approx" and rest in ("萬", "億"))
     )
     if not ok:
-        raise PlaceholderError(f"不明的格式「{spec}」，可用：wan、int、decimal:2、percent、"
-                               "percent:strip、wan_approx、wan_approx:億")
+        raise PlaceholderError(
+            f"不明的格式「{spec}」，可用：wan、int、decimal:2、percent、"
+            "percent:strip、wan_approx、wan_approx:億"
+        )
 
 
 def parse_one(inner: str, line: int = 0) -> Placeholder:
@@ -125,15 +156,19 @@ def parse_one(inner: str, line: int = 0) -> Placeholder:
         elif eq and key:
             if key not in spec.options:
                 allowed = "、".join(spec.options) or "無"
-                raise PlaceholderError(f"「{verb}」不接受參數「{key}」（可用：{allowed}）。用法：{spec.usage}")
+                raise PlaceholderError(
+                    f"「{verb}」不接受參數「{key}」（可用：{allowed}）。用法：{spec.usage}"
+                )
             ph.options[key] = value
         elif word in spec.flags:
             ph.flags.add(word)
         else:
             ph.args.append(word)
     if len(ph.args) != len(spec.args):
-        raise PlaceholderError(f"「{verb}」需要 {len(spec.args)} 個引數（{' '.join(spec.args)}），"
-                               f"收到 {len(ph.args)} 個。用法：{spec.usage}")
+        raise PlaceholderError(
+            f"「{verb}」需要 {len(spec.args)} 個引數（{' '.join(spec.args)}），"
+            f"收到 {len(ph.args)} 個。用法：{spec.usage}"
+        )
     for v, key in REQUIRED:
         if v == verb and key not in ph.options:
             raise PlaceholderError(f"「{verb}」必須有 {key}=。用法：{spec.usage}")
@@ -150,7 +185,9 @@ def _check_options(ph: Placeholder) -> None:
             try:
                 formats.Period.parse(opts[key])
             except formats.FormatError:
-                raise PlaceholderError(f"{key}=「{opts[key]}」不是期別（例：prev、108H1、107）") from None
+                raise PlaceholderError(
+                    f"{key}=「{opts[key]}」不是期別（例：prev、108H1、107）"
+                ) from None
     if "places" in opts and not opts["places"].isdigit():
         raise PlaceholderError(f"places=「{opts['places']}」須為整數")
     if "totals" in opts and opts["totals"] not in TOTALS:
@@ -171,7 +208,9 @@ def parse_cell(text: str) -> dict[str, str]:
             continue
         pieces = re.split(r"[:=：]", part, maxsplit=1)
         if len(pieces) != 2 or not pieces[0].strip() or not pieces[1].strip():
-            raise PlaceholderError(f"cell=「{text}」須寫成 維度:成員;維度:成員（例：agency:都發局）")
+            raise PlaceholderError(
+                f"cell=「{text}」須寫成 維度:成員;維度:成員（例：agency:都發局）"
+            )
         dim, member = pieces
         cell[dim.strip()] = member.strip()
     return cell
@@ -194,7 +233,9 @@ def parse(body: str) -> list[Placeholder]:
     rest = PLACEHOLDER_RE.sub("", body)
     for m in re.finditer(r"\{\{|\}\}", rest):
         line = line_of(rest, m.start())
-        problems.append(Problem(line, m.group(0), "預留位置未閉合：須寫成 {{ 指令 引數 }} 且在同一行"))
+        problems.append(
+            Problem(line, m.group(0), "預留位置未閉合：須寫成 {{ 指令 引數 }} 且在同一行")
+        )
     if problems:
         raise TemplateError(sorted(problems, key=lambda p: p.line))
     return found

@@ -38,7 +38,9 @@ def promote_headings(markdown: str) -> str:
     for i, line in enumerate(lines):
         if line.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
-        standalone = (i == 0 or not lines[i - 1].strip()) and (i + 1 == len(lines) or not lines[i + 1].strip())
+        standalone = (i == 0 or not lines[i - 1].strip()) and (
+            i + 1 == len(lines) or not lines[i + 1].strip()
+        )
         level = None if fenced or not standalone else heading_level(line)
         out.append(f"{'#' * level} {line.strip()}" if level else line)
     return "\n".join(out)
@@ -54,7 +56,10 @@ def missing_block(missing: list[Missing]) -> str:
         if key not in seen:
             seen.add(key)
             items.append(f"- {m}（第 {m.line} 行）")
-    return "::: {.missing}\n**缺漏數值 %d 項**（報告中以【缺：代碼】標示）：\n\n%s\n:::\n\n" % (len(items), "\n".join(items))
+    return "::: {.missing}\n**缺漏數值 %d 項**（報告中以【缺：代碼】標示）：\n\n%s\n:::\n\n" % (
+        len(items),
+        "\n".join(items),
+    )
 
 
 def compose(body_markdown: str, missing: list[Missing], title: str = "") -> str:

@@ -46,7 +46,9 @@ class OutputError(RuntimeError):
 
 def html_fragment(markdown: str) -> str:
     """The report body as HTML (no <html> wrapper), for the page and for the full document."""
-    html = pypandoc.convert_text(markdown, "html5", format=PANDOC_FORMAT, extra_args=["--wrap=none"])
+    html = pypandoc.convert_text(
+        markdown, "html5", format=PANDOC_FORMAT, extra_args=["--wrap=none"]
+    )
     return MISSING_RE.sub(r'<span class="missing-mark">\g<0></span>', html)
 
 
@@ -64,8 +66,14 @@ def _pandoc_file(markdown: str, fmt: str) -> bytes:
         target = Path(tmp) / f"report.{fmt}"
         try:
             pypandoc.convert_text(
-                markdown, fmt, format=PANDOC_FORMAT, outputfile=str(target),
-                extra_args=[f"--reference-doc={REFERENCE / f'reference.{fmt}'}", "--metadata=lang:zh-TW"],
+                markdown,
+                fmt,
+                format=PANDOC_FORMAT,
+                outputfile=str(target),
+                extra_args=[
+                    f"--reference-doc={REFERENCE / f'reference.{fmt}'}",
+                    "--metadata=lang:zh-TW",
+                ],
             )
         except (RuntimeError, OSError) as exc:
             raise OutputError(f"{fmt.upper()} 轉換失敗：{exc}") from exc

@@ -13,7 +13,7 @@ from mishu.core import formats
 from mishu.core.formats import Period
 
 from .. import sources
-from ..values import UnknownCode, ValueSource
+from ..values import UnknownCode, ValueSource, clean
 from . import tables
 from .grammar import (
     PLACEHOLDER_RE,
@@ -37,7 +37,11 @@ class Missing:
     line: int
 
     def __str__(self) -> str:
-        return f"{self.code}（{self.label}，{self.period}）" if self.label else f"{self.code}（{self.period}）"
+        return (
+            f"{self.code}（{self.label}，{self.period}）"
+            if self.label
+            else f"{self.code}（{self.period}）"
+        )
 
 
 @dataclass
@@ -98,7 +102,9 @@ class Renderer:
         definition = self._definition(code)
         value = self.values.value(code, period, **cell)
         if value is None:
-            self.missing.append(Missing(code, str(getattr(definition, "label", "")), period.label, ph.line))
+            self.missing.append(
+                Missing(code, str(getattr(definition, "label", "")), period.label, ph.line)
+            )
         return value
 
     def _cell(self, ph) -> dict:
@@ -110,31 +116,44 @@ class Renderer:
         value = self._value(ph, code, self._period(ph.options.get("period")), self._cell(ph))
         if value is None:
             return missing_mark(code)
-        return format_number(value, ph.options.get("format"), getattr(self._definition(code), "kind", "count"))
+        return format_number(
+            value, ph.options.get("format"), getattr(self._definition(code), "kind", "count")
+        )
 
     def verb_change(self, ph) -> str:
         code, cell = ph.args[0], self._cell(ph)
-        current = self._value(ph, code, self.period, cell)
-        previous = self._value(ph, code, self.period.previous_year(), cell)
+        period = self._period(ph.options.get("period"))
+        current = self._value(ph, code, period, cell)
+        previous = self._value(ph, code, period.previous_year(), cell)
         if current is None or previous is None:
             return missing_mark(code)
-        return formats.change_phrase(current, previous, unit=ph.options.get("unit", ""),
-                                     places=int(ph.options.get("places", 2)), approx="approx" in ph.flags)
+        return formats.change_phrase(
+            current,
+            previous,
+            unit=ph.options.get("unit", ""),
+            places=int(ph.options.get("places", 2)),
+            approx="approx" in ph.flags,
+        )
 
     def verb_points(self, ph) -> str:
         code, cell = ph.args[0], self._cell(ph)
-        current = self._value(ph, code, self.period, cell)
-        other = self._value(ph, code, self._period(ph.options.get("against", "prev")), cell)
+        period = self._period(ph.options.get("period"))
+        against = ph.options.get("against", "prev")
+        other_period = period.previous_year() if against == "prev" else Period.parse(against)
+        current = self._value(ph, code, period, cell)
+        other = self._value(ph, code, other_period, cell)
         if current is None or other is None:
             return missing_mark(code)
-        return formats.point_change_phrase(current, other, places=int(ph.options.get("places", 2)),
-                                           strip="strip" in ph.flags)
+        return formats.point_change_phrase(
+            current, other, places=int(ph.options.get("places", 2)), strip="strip" in ph.flags
+        )
 
     def verb_diff(self, ph) -> str:
         code, target, cell = ph.args[0], ph.options["target"], self._cell(ph)
-        current = self._value(ph, code, self.period, cell)
+        period = self._period(ph.options.get("period"))
+        current = self._value(ph, code, period, cell)
         try:
-            goal = self._value(ph, target, self.period, {})
+            goal = self._value(ph, target, period, {})
         except PlaceholderError:
             try:  # a literal target (0.25 or 25%) when no such indicator exists
                 goal = formats.parse_percent(target) if "%" in target else Decimal(target)
@@ -145,27 +164,38 @@ class Renderer:
         return formats.signed_percent(current - goal, places=int(ph.options.get("places", 2)))
 
     def verb_kpi(self, ph) -> str:
+        """A KPI's target, weight, actual or achievement, for the KPI's year unless period= says."""
+        from mishu.kpis.services import achievement
+
         code, name = ph.args[0], ph.options["field"]
         try:
-            kpi, evaluation = self.values.kpi(code, self.period)
+            kpi = self.values.kpi(code, self.period)
         except UnknownCode:
             raise PlaceholderError(f"未知的 KPI 代碼「{code}」") from None
-        value = getattr(kpi, name) if name == "weight" else getattr(evaluation, name, None)
+        if "period" in ph.options:
+            period = self._period(ph.options["period"])
+        else:
+            period = Period("year", formats.gregorian_year(kpi.year))
+        try:
+            kind = getattr(self.values.definition(kpi.indicator_code), "kind", "count")
+        except UnknownCode:
+            kind = None
+        value = getattr(kpi, name) if name in ("target", "weight") else None
+        if name in ("actual", "achievement") and kind is not None:
+            actual = self._value(ph, kpi.indicator_code, period, {})
+            value = actual if name == "actual" else achievement(actual, kpi.target, kpi.direction)
         if value is None:
-            self.missing.append(Missing(code, str(getattr(kpi, "name", "")), self.period.label, ph.line))
-            return missing_mark(code)
+            if kind is None:
+                self.missing.append(Missing(code, str(kpi.name), period.label, ph.line))
+            return missing_mark(kpi.indicator_code if kind else code)
         spec = ph.options.get("format")
         if spec is None and name == "achievement":
             spec = "percent:strip"
         elif spec is None and name == "weight":
             spec = "decimal"
         elif spec is None:
-            try:
-                kind = getattr(self.values.definition(kpi.indicator_code), "kind", "count")
-            except UnknownCode:
-                kind = "count"
-            spec = {"ratio": "percent:strip", "average": "decimal:2"}.get(kind, "wan")
-        text = format_number(Decimal(value), spec)
+            spec = {"ratio": "percent:strip", "average": "decimal:2"}.get(kind or "", "wan")
+        text = format_number(clean(value), spec)
         return text.rstrip("0").rstrip(".") if spec == "decimal" and "." in text else text
 
     def verb_table(self, ph) -> str:
@@ -174,18 +204,27 @@ class Renderer:
         dims = list(getattr(definition, "dimensions", ()) or ())
         for key in ("rows", "cols"):
             if key in ph.options and ph.options[key] not in dims:
-                raise PlaceholderError(f"{key}=「{ph.options[key]}」不是 {code} 的維度（有：{'、'.join(dims) or '無'}）")
-        transpose = (len(dims) > 1 and (ph.options.get("rows") == dims[1] or ph.options.get("cols") == dims[0]))
+                raise PlaceholderError(
+                    f"{key}=「{ph.options[key]}」不是 {code} 的維度（有：{'、'.join(dims) or '無'}）"
+                )
+        transpose = len(dims) > 1 and (
+            ph.options.get("rows") == dims[1] or ph.options.get("cols") == dims[0]
+        )
         breakdown = self.values.breakdown(code, self.period)
         if breakdown is None or not list(breakdown.rows):
-            self.missing.append(Missing(code, str(getattr(definition, "label", "")), self.period.label, ph.line))
+            self.missing.append(
+                Missing(code, str(getattr(definition, "label", "")), self.period.label, ph.line)
+            )
             return missing_mark(code)
         kind = getattr(definition, "kind", "count")
         default_totals = "none" if kind in ("ratio", "average") else "both"
         return tables.markdown_table(
-            breakdown, lambda v: format_number(v, ph.options.get("format"), kind),
-            totals=ph.options.get("totals", default_totals), title=ph.options.get("title", ""),
-            transpose=transpose, value_header=str(getattr(definition, "unit", "") or "數值"),
+            breakdown,
+            lambda v: format_number(v, ph.options.get("format"), kind),
+            totals=ph.options.get("totals", default_totals),
+            title=ph.options.get("title", ""),
+            transpose=transpose,
+            value_header=str(getattr(definition, "unit", "") or "數值"),
         )
 
     def verb_list(self, ph) -> str:
@@ -193,7 +232,9 @@ class Renderer:
         try:
             source = sources.get(name)
         except sources.UnknownSource:
-            raise PlaceholderError(f"未知的清單來源「{name}」（可用：{'、'.join(sources.names()) or '無'}）") from None
+            raise PlaceholderError(
+                f"未知的清單來源「{name}」（可用：{'、'.join(sources.names()) or '無'}）"
+            ) from None
         try:
             items = source(self.period, self.user, **ph.options)
         except (TypeError, ValueError) as exc:
@@ -205,8 +246,11 @@ class Renderer:
     def verb_period(self, ph) -> str:
         prev = self.period.previous_year()
         return {
-            "label": self.period.label, "range": self.period.range_label, "code": self.period.code,
-            "prev_label": prev.label, "prev_range": prev.range_label,
+            "label": self.period.label,
+            "range": self.period.range_label,
+            "code": self.period.code,
+            "prev_label": prev.label,
+            "prev_range": prev.range_label,
             "year": str(formats.roc_year(self.period.year)),
         }[ph.args[0]]
 
@@ -234,6 +278,8 @@ class Renderer:
         return Rendered(markdown, self.missing, from_snapshot=self.values.closed(self.period))
 
 
-def render_body(body: str, period: Period, user=None, values: ValueSource | None = None) -> Rendered:
+def render_body(
+    body: str, period: Period, user=None, values: ValueSource | None = None
+) -> Rendered:
     """Render a template body for ``period`` as seen by ``user``."""
     return Renderer(period, user, values).render(body)

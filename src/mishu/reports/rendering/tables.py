@@ -6,8 +6,14 @@ from mishu.core import formats
 
 TOTAL = "合計"
 DIMENSION_LABELS = {
-    "agency": "機關", "month": "月份", "category": "類別", "platform": "平台",
-    "venue": "場地", "division": "單位", "kind": "種類", "quarter": "季別",
+    "agency": "機關",
+    "month": "月份",
+    "category": "類別",
+    "platform": "平台",
+    "venue": "場地",
+    "division": "單位",
+    "kind": "種類",
+    "quarter": "季別",
 }
 
 
@@ -54,8 +60,14 @@ def grid(breakdown, transpose: bool = False):
     return row_dim, col_dim, rows, cols, values
 
 
-def markdown_table(breakdown, fmt, totals: str = "both", title: str = "", transpose: bool = False,
-                   value_header: str = "") -> str:
+def markdown_table(
+    breakdown,
+    fmt,
+    totals: str = "both",
+    title: str = "",
+    transpose: bool = False,
+    value_header: str = "",
+) -> str:
     """A pipe table of the breakdown; ``totals`` rows|cols|both|none adds 合計 column/row.
 
     ``totals=rows`` adds a 合計 column (each row's total), ``cols`` a 合計 row (each
@@ -70,17 +82,26 @@ def markdown_table(breakdown, fmt, totals: str = "both", title: str = "", transp
         return "－" if v is None else escape_cell(fmt(v))
 
     header = [DIMENSION_LABELS.get(row_dim, row_dim) or "項目"]
-    header += [value_header or "數值"] if one_column else [escape_cell(member_label(col_dim, c)) for c in cols]
+    header += (
+        [value_header or "數值"]
+        if one_column
+        else [escape_cell(member_label(col_dim, c)) for c in cols]
+    )
     if row_totals:
         header.append(TOTAL)
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join([":---"] + ["---:"] * (len(header) - 1)) + "|"]
+    lines = [
+        "| " + " | ".join(header) + " |",
+        "|" + "|".join([":---"] + ["---:"] * (len(header) - 1)) + "|",
+    ]
     for r, row_values in zip(rows, values, strict=True):
         line = [escape_cell(member_label(row_dim, r))] + [show(v) for v in row_values]
         if row_totals:
             line.append(show(_sum(row_values)))
         lines.append("| " + " | ".join(line) + " |")
     if col_totals:
-        col_sums = [_sum(column) for column in zip(*values, strict=True)] if values else [None] * len(cols)
+        col_sums = (
+            [_sum(column) for column in zip(*values, strict=True)] if values else [None] * len(cols)
+        )
         line = [TOTAL] + [show(v) for v in col_sums]
         if row_totals:
             line.append(show(_sum(col_sums)))

@@ -2,13 +2,24 @@
 
 import pytest
 
-from mishu.reports.rendering.grammar import PlaceholderError, TemplateError, parse, parse_cell, parse_one
+from mishu.reports.rendering.grammar import (
+    PlaceholderError,
+    TemplateError,
+    parse,
+    parse_cell,
+    parse_one,
+)
 
 
 def test_verb_args_and_options_are_split_like_a_shell_line():
     ph = parse_one(' table PET rows=agency cols=month totals=both title="本期 陳情案件" ')
     assert ph.verb == "table" and ph.args == ["PET"]
-    assert ph.options == {"rows": "agency", "cols": "month", "totals": "both", "title": "本期 陳情案件"}
+    assert ph.options == {
+        "rows": "agency",
+        "cols": "month",
+        "totals": "both",
+        "title": "本期 陳情案件",
+    }
 
 
 def test_flags_and_list_filters():
@@ -23,21 +34,24 @@ def test_cell_accepts_colon_or_equals():
         parse_cell("agency")
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("date 2019-07-01", "不可在範本中直接寫入日期"),
-    ("frobnicate X", "不明的指令「frobnicate」"),
-    ("value", "需要 1 個引數"),
-    ("value A B", "需要 1 個引數"),
-    ("value A colour=red", "不接受參數「colour」"),
-    ("value A format=roman", "不明的格式「roman」"),
-    ("value A period=next", "不是期別"),
-    ("diff A", "必須有 target="),
-    ("kpi K1 field=mood", "field=「mood」不明"),
-    ("period tomorrow", "「tomorrow」不明"),
-    ("table A totals=all", "totals=「all」不明"),
-    ('table A title="unclosed', "引號不成對"),
-    ("", "空的預留位置"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("date 2019-07-01", "不可在範本中直接寫入日期"),
+        ("frobnicate X", "不明的指令「frobnicate」"),
+        ("value", "需要 1 個引數"),
+        ("value A B", "需要 1 個引數"),
+        ("value A colour=red", "不接受參數「colour」"),
+        ("value A format=roman", "不明的格式「roman」"),
+        ("value A period=next", "不是期別"),
+        ("diff A", "必須有 target="),
+        ("kpi K1 field=mood", "field=「mood」不明"),
+        ("period tomorrow", "「tomorrow」不明"),
+        ("table A totals=all", "totals=「all」不明"),
+        ('table A title="unclosed', "引號不成對"),
+        ("", "空的預留位置"),
+    ],
+)
 def test_bad_placeholders_give_clear_messages(text, message):
     with pytest.raises(PlaceholderError, match=message):
         parse_one(text)

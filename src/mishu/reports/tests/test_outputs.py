@@ -76,7 +76,7 @@ def pdf_objects(data: bytes) -> bytes:
     """The PDF with its compressed (object) streams inflated, to search fonts without pypdf."""
     out = [data]
     for m in re.finditer(rb"stream\r?\n", data):
-        chunk = data[m.end():m.end() + 2_000_000]
+        chunk = data[m.end() : m.end() + 2_000_000]
         try:
             out.append(zlib.decompressobj().decompress(chunk))
         except zlib.error:

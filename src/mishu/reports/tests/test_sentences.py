@@ -13,18 +13,40 @@ from mishu.reports.tests.conftest import H2
 
 
 def event(category, start, end=None, div="international", **fields):
-    return Event.objects.create(category=category, start_date=start, end_date=end,
-                                division=division(div), **fields)
+    return Event.objects.create(
+        category=category, start_date=start, end_date=end, division=division(div), **fields
+    )
 
 
 @pytest.fixture
 def events(db):
-    event("trip", date(2019, 7, 2), date(2019, 7, 5), title="柯市長文哲率團赴大陸上海市出席「2019 臺北上海城市論壇」及市政參訪")
-    event("trip", date(2019, 7, 30), date(2019, 8, 10), title="張前秘書長哲揚赴土耳其、以色列進行市政參訪")
+    event(
+        "trip",
+        date(2019, 7, 2),
+        date(2019, 7, 5),
+        title="柯市長文哲率團赴大陸上海市出席「2019 臺北上海城市論壇」及市政參訪",
+    )
+    event(
+        "trip",
+        date(2019, 7, 30),
+        date(2019, 8, 10),
+        title="張前秘書長哲揚赴土耳其、以色列進行市政參訪",
+    )
     event("trip", date(2019, 6, 30), title="上半年的出訪（不列入）")
-    event("visit", date(2019, 9, 1), title="美國鳳凰城市長 Kate Gallego 率團來訪", groups=1, persons=12)
+    event(
+        "visit",
+        date(2019, 9, 1),
+        title="美國鳳凰城市長 Kate Gallego 率團來訪",
+        groups=1,
+        persons=12,
+    )
     event("training", date(2019, 9, 6), title="消防種子成員培訓", persons=58, div="city-hall")
-    event("project", date(2019, 11, 29), title="臺北市市政大樓中庭、2、3 樓空間活化工程", div="city-hall")
+    event(
+        "project",
+        date(2019, 11, 29),
+        title="臺北市市政大樓中庭、2、3 樓空間活化工程",
+        div="city-hall",
+    )
 
 
 def test_compact_when_follows_the_seed(events):
@@ -34,9 +56,14 @@ def test_compact_when_follows_the_seed(events):
 
 def test_sentence_patterns(events):
     by_category = {e.category: e for e in Event.objects.exclude(title__startswith="張")}
-    assert sentence(by_category["visit"]) == "美國鳳凰城市長 Kate Gallego 率團來訪，計 1 團、12 人。"
+    assert (
+        sentence(by_category["visit"]) == "美國鳳凰城市長 Kate Gallego 率團來訪，計 1 團、12 人。"
+    )
     assert sentence(by_category["training"]) == "108年9月6日辦理消防種子成員培訓，計 58 人參加。"
-    assert sentence(by_category["project"]) == "「臺北市市政大樓中庭、2、3 樓空間活化工程」於 108年11月29日 驗收合格。"
+    assert (
+        sentence(by_category["project"])
+        == "「臺北市市政大樓中庭、2、3 樓空間活化工程」於 108年11月29日 驗收合格。"
+    )
 
 
 def test_list_numbers_trips_of_the_period_in_the_seed_style(events):
@@ -48,10 +75,15 @@ def test_list_numbers_trips_of_the_period_in_the_seed_style(events):
 
 
 def test_list_filters_by_division_and_user(events, make_user):
-    md = render_body("{{ list chronicle.events category=training,project division=city-hall }}", H2).markdown
+    md = render_body(
+        "{{ list chronicle.events category=training,project division=city-hall }}", H2
+    ).markdown
     assert "(1)108年9月6日辦理" in md and "(2)「臺北市市政大樓中庭" in md
     media_clerk = make_user("media", ["clerk"])
-    assert "本期無資料" in render_body("{{ list chronicle.events category=trip }}", H2, media_clerk).markdown
+    assert (
+        "本期無資料"
+        in render_body("{{ list chronicle.events category=trip }}", H2, media_clerk).markdown
+    )
 
 
 def test_bad_list_filters_are_clear_errors(events):

@@ -69,7 +69,10 @@ def test_clerk_cannot_edit_templates_or_close_periods(client_for, media_clerk, s
     client = client_for(media_clerk)
     assert client.get("/reports/templates/add/").status_code == 403
     assert client.get(f"/reports/templates/{setup.pk}/").status_code == 403
-    assert client.post(f"/reports/templates/{setup.pk}/", {"name": "x", "body": "y"}).status_code == 403
+    assert (
+        client.post(f"/reports/templates/{setup.pk}/", {"name": "x", "body": "y"}).status_code
+        == 403
+    )
     assert client.post("/reports/periods/108H2/close/").status_code == 403
     assert client.post("/reports/periods/108H2/reopen/", {"reason": "x"}).status_code == 403
     assert ReportTemplate.objects.get().body == BODY
@@ -79,11 +82,18 @@ def test_template_editor_checks_and_previews(client_for, evaluator, setup):
     client = client_for(evaluator)
     url = f"/reports/templates/{setup.pk}/"
     assert "{{ value CODE" in client.get(url).content.decode()
-    bad = client.post(url, {"name": "測試範本", "body": "x {{ value A format=roman }}", "save": "1"})
+    bad = client.post(
+        url, {"name": "測試範本", "body": "x {{ value A format=roman }}", "save": "1"}
+    )
     assert bad.status_code == 200 and "第 1 行" in bad.content.decode()
-    preview = client.post(url, {"name": "測試範本", "body": "用電 {{ value E_KWH }}", "period": "108H2", "preview": "1"})
+    preview = client.post(
+        url,
+        {"name": "測試範本", "body": "用電 {{ value E_KWH }}", "period": "108H2", "preview": "1"},
+    )
     assert "1,151 萬 9,200" in preview.content.decode()
-    saved = client.post(url, {"name": "新名", "body": "用電 {{ value E_KWH }}", "is_default": "on", "save": "1"})
+    saved = client.post(
+        url, {"name": "新名", "body": "用電 {{ value E_KWH }}", "is_default": "on", "save": "1"}
+    )
     assert saved.status_code == 302 and ReportTemplate.objects.get().name == "新名"
 
 
@@ -91,7 +101,9 @@ def test_close_snapshot_edit_difference_reopen(client_for, evaluator, media_cler
     client = client_for(evaluator)
     client.post("/reports/periods/108H2/close/")
     # a later edit to a record of the closed period
-    Observation.objects.filter(indicator__code="E_KWH", period="108H2").update(value=Decimal(11519300))
+    Observation.objects.filter(indicator__code="E_KWH", period="108H2").update(
+        value=Decimal(11519300)
+    )
     built = build("108H2", "html")
     assert built.from_snapshot and "1,151 萬 9,200" in built.content.decode()
     assert "減少 14 萬 4,000 度" in built.content.decode()
@@ -99,7 +111,10 @@ def test_close_snapshot_edit_difference_reopen(client_for, evaluator, media_cler
     assert "E_KWH" in page.split('id="differences"')[1].split("</section>")[0]
     assert "11519300" in page
     # only evaluators reopen, and only with a reason
-    assert client_for(media_clerk).post("/reports/periods/108H2/reopen/", {"reason": "x"}).status_code == 403
+    assert (
+        client_for(media_clerk).post("/reports/periods/108H2/reopen/", {"reason": "x"}).status_code
+        == 403
+    )
     client = client_for(evaluator)
     client.post("/reports/periods/108H2/reopen/", {"reason": "  "})
     assert build("108H2", "html").from_snapshot

@@ -29,6 +29,10 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(f"無法寫入「{target}」：{exc.strerror}") from exc
         source = "（依結算快照）" if built.from_snapshot else ""
-        self.stdout.write(f"已產出 {built.period.label} 工作報告{source}：{target}（{len(built.content):,} 位元組）")
+        self.stdout.write(
+            f"已產出 {built.period.label} 工作報告{source}：{target}（{len(built.content):,} 位元組）"
+        )
         if built.missing:
-            self.stderr.write(f"缺漏數值 {len(built.missing)} 項：" + "、".join(str(m) for m in built.missing))
+            self.stderr.write(
+                f"缺漏數值 {len(built.missing)} 項：" + "、".join(str(m) for m in built.missing)
+            )
