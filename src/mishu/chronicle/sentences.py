@@ -16,7 +16,23 @@ from mishu.reports import sources
 from .choices import EventCategory
 from .models import Event
 
-# Fields a pattern may use: when, title, place, people, persons, sessions, groups, description.
+# Fields a pattern may use (FIELDS): ``when`` is the compact date or range, ``date`` the start
+# date, ``done``/``accepted`` the start and end of an event that has an end date, and
+# ``accepted_md`` its end as ``11 月 26 日`` (month and day, as the seed's KPI section writes).
+FIELDS = (
+    "when",
+    "date",
+    "done",
+    "accepted",
+    "accepted_md",
+    "title",
+    "place",
+    "people",
+    "description",
+    "persons",
+    "sessions",
+    "groups",
+)
 PATTERNS: dict[str, list[str]] = {
     EventCategory.TRIP: ["{when}{title}。"],
     EventCategory.VISIT: [
@@ -32,7 +48,11 @@ PATTERNS: dict[str, list[str]] = {
         "{when}辦理{title}。",
     ],
     EventCategory.AWARD: ["{when}{title}。"],
-    EventCategory.PROJECT: ["「{title}」於 {when} 驗收合格。"],
+    # a project event runs from completion (竣工, start) to acceptance (驗收, end)
+    EventCategory.PROJECT: [
+        "「{title}」全案業於 {done} 竣工，並於 {accepted} 驗收合格。",
+        "「{title}」於 {when} 驗收合格。",
+    ],
     EventCategory.INSPECTION: ["{when}辦理{title}，計 {sessions} 場次。", "{when}辦理{title}。"],
     EventCategory.EXHIBITION: ["{when}於{place}展出{title}。", "{when}展出{title}。"],
     EventCategory.DRILL: ["{when}辦理{title}，計 {persons} 人參加。", "{when}辦理{title}。"],
@@ -50,9 +70,18 @@ def compact_when(event: Event) -> str:
     )
 
 
+def _compact(d) -> str:
+    return formats.format_date(d).replace(" ", "")
+
+
 def _fields(event: Event) -> dict[str, object]:
+    end = event.end_date
     values = {
         "when": compact_when(event),
+        "date": _compact(event.start_date),
+        "done": _compact(event.start_date) if end else None,
+        "accepted": _compact(end) if end else None,
+        "accepted_md": f"{(end or event.start_date).month} 月 {(end or event.start_date).day} 日",
         "title": event.title,
         "place": event.place,
         "people": event.people,
@@ -64,10 +93,24 @@ def _fields(event: Event) -> dict[str, object]:
     return {k: (formats.format_int(v) if isinstance(v, int) else v) for k, v in values.items()}
 
 
-def sentence(event: Event, patterns: dict[str, list[str]] | None = None) -> str:
-    """The event as one sentence, by the first pattern of its category whose fields it has."""
+def check_pattern(pattern: str) -> None:
+    """Raise ValueError unless every field the pattern names is a known one."""
+    try:
+        used = [name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None]
+    except ValueError as exc:
+        raise ValueError(f"句型「{pattern}」無法解析：{exc}") from None
+    unknown = [name for name in used if name not in FIELDS]
+    if unknown or "" in used:
+        raise ValueError(f"句型欄位不明：{'、'.join(unknown) or '{}'}（可用：{'、'.join(FIELDS)}）")
+
+
+def sentence(event: Event, pattern: str = "") -> str:
+    """The event as one sentence: ``pattern`` if given and the event has its fields, else the
+    first pattern of its category whose fields it has."""
     fields = _fields(event)
-    candidates = (patterns or PATTERNS).get(event.category) or PATTERNS[EventCategory.OTHER]
+    candidates = PATTERNS.get(event.category) or PATTERNS[EventCategory.OTHER]
+    if pattern:
+        candidates = [pattern, *candidates]
     for pattern in candidates:
         used = [name for _, name, _, _ in string.Formatter().parse(pattern) if name]
         if all(fields.get(name) not in (None, "") for name in used):
@@ -94,14 +137,18 @@ def events(period, user=None, category: str = "", division: str = "") -> list[Ev
 
 @sources.register("chronicle.events")
 def event_sentences(
-    period, user=None, category: str = "", division: str = "", **filters
+    period, user=None, category: str = "", division: str = "", pattern: str = "", **filters
 ) -> list[str]:
-    """The ``chronicle.events`` list source: one Markdown-safe sentence per event."""
+    """The ``chronicle.events`` list source: one Markdown-safe sentence per event.
+
+    ``category`` (comma-separated), ``division`` (a code) filter; ``pattern`` overrides the
+    category's sentence, e.g. ``pattern="「{title}」於 {accepted_md}驗收合格"``.
+    """
     if filters:
         raise ValueError(
             "chronicle.events 不支援參數："
             + "、".join(sorted(filters))
-            + "（可用：category、division）"
+            + "（可用：category、division、pattern）"
         )
     known = set(EventCategory.values)
     unknown = [c for c in category.split(",") if c.strip() and c.strip() not in known]
@@ -109,6 +156,9 @@ def event_sentences(
         raise ValueError(
             f"未知的事件類別：{'、'.join(unknown)}（可用：{'、'.join(sorted(known))}）"
         )
+    if pattern:
+        check_pattern(pattern)
     return [
-        sentence(e).translate(_MARKDOWN_SPECIAL) for e in events(period, user, category, division)
+        sentence(e, pattern).translate(_MARKDOWN_SPECIAL)
+        for e in events(period, user, category, division)
     ]

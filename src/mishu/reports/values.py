@@ -45,7 +45,7 @@ def frozen_breakdown(entry: dict | None, dimensions: tuple) -> registry.Breakdow
     for c, v in (entry or {}).get("cells", []):
         if dims and set(c) == set(dims) and v is not None:
             row, col = c[dims[0]], c[dims[1]] if len(dims) > 1 else None
-            bd.cells[(row, col)] = Decimal(v)
+            bd.cells[(row, col)] = clean(v)
             if row not in bd.rows:
                 bd.rows.append(row)
             if col is not None and col not in bd.cols:

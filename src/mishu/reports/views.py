@@ -30,8 +30,9 @@ from .rendering import (
     render_report,
 )
 from .rendering.markdown import compose
-from .rendering.placeholders import render_body
+from .rendering.placeholders import format_number, render_body
 from .services import save_report
+from .values import clean
 
 EDITOR_ROLES = ("evaluator", "admin")
 
@@ -106,16 +107,21 @@ def period_page(request, code):
     diffs = []
     for d in indicator_services.differences(period):
         try:
-            label = registry.get(d.code).label
+            definition = registry.get(d.code)
         except LookupError:
-            label = ""
+            definition = None
+        kind = getattr(definition, "kind", "count")
+
+        def shown(v, kind=kind):
+            return "—" if v is None else format_number(clean(v), None, kind)
+
         diffs.append(
             {
                 "code": d.code,
-                "label": label,
+                "label": getattr(definition, "label", ""),
                 "cell": d.cell,
-                "closed": d.closed,
-                "current": d.current,
+                "closed": shown(d.closed),
+                "current": shown(d.current),
             }
         )
     return render(

@@ -68,7 +68,8 @@ VERBS: dict[str, Spec] = {
     "list": Spec(
         ("SOURCE",),
         block=True,
-        usage="{{ list SOURCE [key=value ...] }}（例：chronicle.events category=trip）",
+        usage="{{ list SOURCE [key=value ...] [join=，] }}（例：chronicle.events category=trip；"
+        'pattern="「{title}」於 {accepted_md}驗收合格" 自訂句型；join= 以該字串串接不編號）',
     ),
     "period": Spec(("FIELD",), usage="{{ period label|range|prev_label|prev_range|year|code }}"),
 }

@@ -9,8 +9,9 @@ import re
 
 from .placeholders import Missing
 
-# pandoc's Markdown: CJK lines joined without spaces; "(1)" is text, not a list marker.
-PANDOC_FORMAT = "markdown+east_asian_line_breaks-fancy_lists"
+# pandoc's Markdown: CJK lines joined without spaces; "(1)" is text, not a list marker;
+# raw HTML is shown as text, so nothing typed in a template or record runs in the page.
+PANDOC_FORMAT = "markdown+east_asian_line_breaks-fancy_lists-raw_html-raw_attribute"
 
 _CN_DIGITS = "一二三四五六七八九十"
 LEVELS = [

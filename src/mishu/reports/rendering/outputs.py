@@ -72,6 +72,8 @@ def _pandoc_file(markdown: str, fmt: str) -> bytes:
                 outputfile=str(target),
                 extra_args=[
                     f"--reference-doc={REFERENCE / f'reference.{fmt}'}",
+                    # pandoc has translations for zh-Hant, not zh-TW (it would warn per table)
+                    "--metadata=lang:zh-Hant",
                     "--metadata=lang:zh-TW",
                 ],
             )

@@ -100,6 +100,12 @@ class Renderer:
 
     def _value(self, ph, code: str, period: Period, cell: dict) -> Decimal | None:
         definition = self._definition(code)
+        dims = tuple(getattr(definition, "dimensions", ()) or ())
+        unknown = [d for d in cell if d not in dims]
+        if unknown:
+            raise PlaceholderError(
+                f"{code} 沒有維度「{'、'.join(unknown)}」（有：{'、'.join(dims) or '無'}）"
+            )
         value = self.values.value(code, period, **cell)
         if value is None:
             self.missing.append(
@@ -202,6 +208,8 @@ class Renderer:
         code = ph.args[0]
         definition = self._definition(code)
         dims = list(getattr(definition, "dimensions", ()) or ())
+        if not dims:
+            raise PlaceholderError(f"{code} 沒有維度，無法製表（請用 value）")
         for key in ("rows", "cols"):
             if key in ph.options and ph.options[key] not in dims:
                 raise PlaceholderError(
@@ -235,10 +243,15 @@ class Renderer:
             raise PlaceholderError(
                 f"未知的清單來源「{name}」（可用：{'、'.join(sources.names()) or '無'}）"
             ) from None
+        filters = {k: v for k, v in ph.options.items() if k != "join"}
         try:
-            items = source(self.period, self.user, **ph.options)
+            items = source(self.period, self.user, **filters)
         except (TypeError, ValueError) as exc:
             raise PlaceholderError(f"清單「{name}」：{exc}") from None
+        if "join" in ph.options:  # run-on, as the seed's KPI section lists acceptances
+            return (
+                ph.options["join"].join(item.rstrip("。") for item in items) if items else "（無）"
+            )
         if not items:
             return "（本期無資料）"
         return "\n\n".join(f"({i}){item}" for i, item in enumerate(items, start=1))
@@ -257,7 +270,8 @@ class Renderer:
     # -- the whole body ------------------------------------------------------------------
     def resolve(self, ph) -> str:
         text = getattr(self, f"verb_{ph.verb}")(ph)
-        return f"\n\n{text}\n\n" if ph.verb in ("table", "list") else text
+        block = ph.verb == "table" or (ph.verb == "list" and "join" not in ph.options)
+        return f"\n\n{text}\n\n" if block else text
 
     def render(self, body: str) -> Rendered:
         """Replace every placeholder; raises TemplateError listing every line at fault."""

@@ -93,3 +93,9 @@ def test_half_year_build_timings(report, capsys):
     with capsys.disabled():
         print("\nbuild_report 108H2 seconds:", {k: round(v, 2) for k, v in timings.items()})
     assert all(v < 30 for v in timings.values())
+
+
+def test_raw_html_in_a_template_is_shown_as_text(figures, template):
+    template("注意 <script>alert(1)</script> 與 <b>粗體</b>")
+    html = build_report("108H2", "html").decode()
+    assert "<script>alert" not in html and "&lt;script&gt;" in html

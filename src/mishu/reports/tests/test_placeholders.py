@@ -63,6 +63,8 @@ def test_unknown_codes_raise_a_template_error_listing_lines(figures):
     assert "第 2 行 {{ value NOPE }}：未知的指標代碼「NOPE」" in text
     assert "第 3 行" in text and "不是 PET 的維度" in text
     assert "第 4 行" in text and "未知的清單來源「nowhere」" in text
+    with pytest.raises(TemplateError, match="PET 沒有維度「colour」（有：agency、month）"):
+        render_body("{{ value PET cell=colour:red }}", figures)
 
 
 def test_table_with_row_and_column_totals(figures):
@@ -94,12 +96,21 @@ def test_kpi_fields_for_the_kpis_year(figures):
     )
     objective = Objective.objects.create(code="O2", name="落實文書電子化作業", year=108)
     KPI.objects.create(
-        objective=objective, code="K_PAPER", name="紙本來文採線上簽核比率", year=108,
-        indicator_code="R_ONLINE", target=Decimal("0.4"), weight=Decimal("0.5"),
+        objective=objective,
+        code="K_PAPER",
+        name="紙本來文採線上簽核比率",
+        year=108,
+        indicator_code="R_ONLINE",
+        target=Decimal("0.4"),
+        weight=Decimal("0.5"),
     )
     KPI.objects.create(
-        objective=objective, code="K_NONE", name="無資料", year=108,
-        indicator_code="EMPTY", target=Decimal(10),
+        objective=objective,
+        code="K_NONE",
+        name="無資料",
+        year=108,
+        indicator_code="EMPTY",
+        target=Decimal(10),
     )
     text = (
         "{{ kpi K_PAPER field=actual }}/{{ kpi K_PAPER field=target }}/"

@@ -91,3 +91,28 @@ def test_bad_list_filters_are_clear_errors(events):
         render_body("{{ list chronicle.events category=holiday }}", H2)
     with pytest.raises(TemplateError, match="不支援參數：colour"):
         render_body("{{ list chronicle.events colour=red }}", H2)
+
+
+def test_projects_from_completion_to_acceptance_and_custom_patterns(events):
+    event(
+        "project",
+        date(2019, 5, 21),
+        date(2019, 7, 23),
+        div="city-hall",
+        title="臺北市市政大樓地下 1、2 樓公共空間暨附屬服務設施整修工程",
+    )
+    md = render_body("{{ list chronicle.events category=project }}", H2).markdown
+    assert (
+        "(1)「臺北市市政大樓地下 1、2 樓公共空間暨附屬服務設施整修工程」全案業於 108年5月21日 竣工，並於 108年7月23日 驗收合格。"
+        in md
+    )
+    md = render_body(
+        '目標達成：{{ list chronicle.events category=project pattern="「{title}」於 {accepted_md}驗收合格" join=， }}。',
+        H2,
+    ).markdown
+    assert md == (
+        "目標達成：「臺北市市政大樓地下 1、2 樓公共空間暨附屬服務設施整修工程」於 7 月 23 日驗收合格，"
+        "「臺北市市政大樓中庭、2、3 樓空間活化工程」於 11 月 29 日驗收合格。"
+    )
+    with pytest.raises(TemplateError, match="句型欄位不明：colour"):
+        render_body('{{ list chronicle.events pattern="{colour}" }}', H2)

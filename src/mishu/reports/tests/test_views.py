@@ -109,7 +109,7 @@ def test_close_snapshot_edit_difference_reopen(client_for, evaluator, media_cler
     assert "減少 14 萬 4,000 度" in built.content.decode()
     page = client.get("/reports/periods/108H2/").content.decode()
     assert "E_KWH" in page.split('id="differences"')[1].split("</section>")[0]
-    assert "11519300" in page
+    assert "1,151 萬 9,300" in page and "1,151 萬 9,200" in page
     # only evaluators reopen, and only with a reason
     assert (
         client_for(media_clerk).post("/reports/periods/108H2/reopen/", {"reason": "x"}).status_code
@@ -121,3 +121,64 @@ def test_close_snapshot_edit_difference_reopen(client_for, evaluator, media_cler
     client.post("/reports/periods/108H2/reopen/", {"reason": "電費單更正"})
     reopened = build("108H2", "html")
     assert not reopened.from_snapshot and "1,151 萬 9,300" in reopened.content.decode()
+
+
+def test_api_templates_and_render(api_for, evaluator, media_clerk, setup):
+    clerk = api_for(media_clerk)
+    assert clerk.get("/api/reports/templates/").status_code == 200
+    assert clerk.post("/api/reports/templates/", {"name": "x", "body": "y"}).status_code == 403
+    api = api_for(evaluator)
+    bad = api.post("/api/reports/templates/", {"name": "x", "body": "{{ frob }}"})
+    assert bad.status_code == 400 and "第 1 行" in bad.json()["body"][0]
+    rendered = api.get(f"/api/reports/templates/{setup.pk}/render/?period=108H2").json()
+    assert "1,151 萬 9,200" in rendered["markdown"]
+    assert api.get(f"/api/reports/templates/{setup.pk}/render/?period=zz").status_code == 400
+
+
+def test_period_page_lists_missing_values_and_consistency_findings(
+    client_for, evaluator, template, figures
+):
+    from mishu.reports.tests.test_consistency import SEED_CONTRADICTION
+
+    template(SEED_CONTRADICTION + "\n缺：{{ value EMPTY }}\n")
+    page = client_for(evaluator).get("/reports/periods/108H2/").content.decode()
+    missing = page.split('id="missing"')[1].split("</section>")[0]
+    assert "EMPTY（尚未填報，108 年下半年）" in missing
+    findings = page.split('id="consistency"')[1].split("</section>")[0]
+    assert "驗收合格的日期不一致" in findings and "11 月 26" in findings
+
+
+def test_tables_of_a_closed_period_come_from_the_snapshot(evaluator, template, figures):
+    from mishu.indicators.services import close_period
+
+    template("{{ table PET }}")
+    close_period("108H2", evaluator)
+    Observation.objects.filter(
+        indicator__code="PET", cell__agency="交通局", cell__month="108-08"
+    ).update(value=Decimal(1))
+    markdown = build("108H2", "html").markdown
+    assert (
+        "| 交通局 | 7 | 1,234 | 1,241 |" in markdown and "| 合計 | 17 | 1,239 | 1,256 |" in markdown
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "{{ table E_KWH }}",
+        "{{ value PET cell=agency }}",
+        "{{ value E_KWH period=109H3 }}",
+        "{{ change EMPTY }} {{ points EMPTY against=99 }} {{ diff EMPTY target=nothing }}",
+        "{{ list chronicle.events category= }}",
+        "{{ value E_KWH format=percent:3:strip }} {{ value E_KWH format=decimal }}",
+        "{{ kpi NOPE field=actual }}",
+        "}} {{ {{",
+        "| a | 合計 |\n|---|---|\n| 1 | x |\n",
+    ],
+)
+def test_odd_templates_never_give_a_server_error(client_for, evaluator, template, figures, body):
+    template(body)
+    client = client_for(evaluator)
+    for url in ("/reports/periods/108H2/", "/reports/periods/108H2/report/"):
+        assert client.get(url).status_code == 200
+    assert client.get("/reports/periods/108H2/report.pdf", follow=True).status_code == 200
