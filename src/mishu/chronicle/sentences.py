@@ -25,6 +25,7 @@ FIELDS = (
     "done",
     "accepted",
     "accepted_md",
+    "months",
     "title",
     "place",
     "people",
@@ -82,6 +83,10 @@ def _fields(event: Event) -> dict[str, object]:
         "done": _compact(event.start_date) if end else None,
         "accepted": _compact(end) if end else None,
         "accepted_md": f"{(end or event.start_date).month} 月 {(end or event.start_date).day} 日",
+        # whole months spanned, as in 「展期自 5 月 1 日至 10 月 31 日止，共 6 個月」
+        "months": (end.year - event.start_date.year) * 12 + end.month - event.start_date.month + 1
+        if end
+        else None,
         "title": event.title,
         "place": event.place,
         "people": event.people,
@@ -118,7 +123,9 @@ def sentence(event: Event, pattern: str = "") -> str:
     return f"{fields['when']}{fields['title']}。"
 
 
-def events(period, user=None, category: str = "", division: str = "") -> list[Event]:
+def events(
+    period, user=None, category: str = "", division: str = "", title: str = ""
+) -> list[Event]:
     """The events overlapping ``period`` that ``user`` may see, oldest first.
 
     ``category`` may name several categories separated by commas; ``division`` is a division
@@ -132,12 +139,20 @@ def events(period, user=None, category: str = "", division: str = "") -> list[Ev
         qs = qs.filter(category__in=[c.strip() for c in category.split(",") if c.strip()])
     if division:
         qs = qs.filter(division__code=division)
+    if title:
+        qs = qs.filter(title__contains=title)
     return list(qs.order_by("start_date", "end_date", "pk"))
 
 
 @sources.register("chronicle.events")
 def event_sentences(
-    period, user=None, category: str = "", division: str = "", pattern: str = "", **filters
+    period,
+    user=None,
+    category: str = "",
+    division: str = "",
+    pattern: str = "",
+    title: str = "",
+    **filters,
 ) -> list[str]:
     """The ``chronicle.events`` list source: one Markdown-safe sentence per event.
 
@@ -148,7 +163,7 @@ def event_sentences(
         raise ValueError(
             "chronicle.events 不支援參數："
             + "、".join(sorted(filters))
-            + "（可用：category、division、pattern）"
+            + "（可用：category、division、title、pattern）"
         )
     known = set(EventCategory.values)
     unknown = [c for c in category.split(",") if c.strip() and c.strip() not in known]
@@ -160,5 +175,5 @@ def event_sentences(
         check_pattern(pattern)
     return [
         sentence(e, pattern).translate(_MARKDOWN_SPECIAL)
-        for e in events(period, user, category, division)
+        for e in events(period, user, category, division, title)
     ]

@@ -62,6 +62,8 @@ class ValueSource:
     use_snapshots: bool = True
     report_period: Period | None = None
     _snapshots: dict = field(default_factory=dict)
+    _definitions: dict = field(default_factory=dict)
+    _values: dict = field(default_factory=dict)
 
     def snapshot(self, period: Period) -> dict | None:
         """The frozen values of a closed period, or None when it is open."""
@@ -90,18 +92,27 @@ class ValueSource:
 
     def definition(self, code: str):
         """The indicator's definition; raises UnknownCode."""
-        try:
-            return registry.get(code)
-        except LookupError:
-            raise UnknownCode(code) from None
+        if code not in self._definitions:
+            try:
+                self._definitions[code] = registry.get(code)
+            except LookupError:
+                raise UnknownCode(code) from None
+        return self._definitions[code]
 
     def value(self, code: str, period: Period, **cell) -> Decimal | None:
-        """The value of ``code`` for ``period`` (and a dimension cell), or None if missing."""
-        self.definition(code)
-        found, entry = self._frozen_entry(code, period)
-        if found:
-            return frozen_value(entry, cell)
-        return clean(registry.value(code, period, user=self.user, **cell))
+        """The value of ``code`` for ``period`` (and a dimension cell), or None if missing.
+
+        Values are remembered for the life of the source (one report build), since a
+        template often states one figure several times."""
+        key = (code, period, tuple(sorted(cell.items())))
+        if key not in self._values:
+            self.definition(code)
+            found, entry = self._frozen_entry(code, period)
+            if found:
+                self._values[key] = frozen_value(entry, cell)
+            else:
+                self._values[key] = clean(registry.value(code, period, user=self.user, **cell))
+        return self._values[key]
 
     def breakdown(self, code: str, period: Period):
         """The indicator's breakdown (from the snapshot for a closed period)."""

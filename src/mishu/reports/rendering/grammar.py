@@ -14,7 +14,7 @@ from mishu.core import formats
 PLACEHOLDER_RE = re.compile(r"\{\{(.*?)\}\}")
 
 FORMATS = ("wan", "int", "decimal", "percent", "wan_approx")
-PERIOD_FIELDS = ("label", "range", "prev_label", "prev_range", "year", "code")
+PERIOD_FIELDS = ("label", "range", "prev_label", "prev_range", "year", "prev_year", "code")
 KPI_FIELDS = ("actual", "target", "achievement", "weight")
 TOTALS = ("rows", "cols", "both", "none")
 
@@ -34,7 +34,7 @@ VERBS: dict[str, Spec] = {
     "value": Spec(
         ("CODE",),
         ("period", "cell", "format"),
-        usage="{{ value CODE [period=prev|108H1] [cell=dim:member;dim:member] [format=wan|int|decimal:2|percent|percent:strip|wan_approx|wan_approx:億] }}",
+        usage="{{ value CODE [period=prev|year|prev_year|108H1] [cell=dim:member;dim:member] [format=wan|int|decimal:2|percent|percent:strip|wan_approx|wan_approx:億] }}",
     ),
     "change": Spec(
         ("CODE",),
@@ -68,10 +68,12 @@ VERBS: dict[str, Spec] = {
     "list": Spec(
         ("SOURCE",),
         block=True,
-        usage="{{ list SOURCE [key=value ...] [join=，] }}（例：chronicle.events category=trip；"
+        usage="{{ list SOURCE [key=value ...] [period=108] [join=，] }}（例：chronicle.events category=trip；"
         'pattern="「{title}」於 {accepted_md}驗收合格" 自訂句型；join= 以該字串串接不編號）',
     ),
-    "period": Spec(("FIELD",), usage="{{ period label|range|prev_label|prev_range|year|code }}"),
+    "period": Spec(
+        ("FIELD",), usage="{{ period label|range|prev_label|prev_range|year|prev_year|code }}"
+    ),
 }
 REQUIRED = {("diff", "target"), ("kpi", "field")}
 
@@ -182,12 +184,12 @@ def _check_options(ph: Placeholder) -> None:
     if "format" in opts:
         check_format(opts["format"])
     for key in ("period", "against"):
-        if key in opts and opts[key] != "prev":
+        if key in opts and opts[key] not in ("prev", "year", "prev_year"):
             try:
                 formats.Period.parse(opts[key])
             except formats.FormatError:
                 raise PlaceholderError(
-                    f"{key}=「{opts[key]}」不是期別（例：prev、108H1、107）"
+                    f"{key}=「{opts[key]}」不是期別（例：prev、year、prev_year、108H1、107）"
                 ) from None
     if "places" in opts and not opts["places"].isdigit():
         raise PlaceholderError(f"places=「{opts['places']}」須為整數")

@@ -88,8 +88,13 @@ class Renderer:
 
     # -- helpers -----------------------------------------------------------------------
     def _period(self, option: str | None) -> Period:
+        """The report's period, `prev` (same period last year), `year` / `prev_year` (the
+        calendar year of the report's period, or the one before), or an explicit period code."""
         if option in (None, "", "prev"):
             return self.period.previous_year() if option == "prev" else self.period
+        if option in ("year", "prev_year"):
+            year = Period("year", self.period.year)
+            return year.previous_year() if option == "prev_year" else year
         return Period.parse(option)
 
     def _definition(self, code: str):
@@ -145,7 +150,7 @@ class Renderer:
         code, cell = ph.args[0], self._cell(ph)
         period = self._period(ph.options.get("period"))
         against = ph.options.get("against", "prev")
-        other_period = period.previous_year() if against == "prev" else Period.parse(against)
+        other_period = period.previous_year() if against == "prev" else self._period(against)
         current = self._value(ph, code, period, cell)
         other = self._value(ph, code, other_period, cell)
         if current is None or other is None:
@@ -243,9 +248,16 @@ class Renderer:
             raise PlaceholderError(
                 f"未知的清單來源「{name}」（可用：{'、'.join(sources.names()) or '無'}）"
             ) from None
-        filters = {k: v for k, v in ph.options.items() if k != "join"}
+        filters = {k: v for k, v in ph.options.items() if k not in ("join", "period")}
+        if "period" in ph.options:
+            try:
+                period = self._period(ph.options["period"])
+            except formats.FormatError:
+                raise PlaceholderError(f"period=「{ph.options['period']}」不是期別") from None
+        else:
+            period = self.period
         try:
-            items = source(self.period, self.user, **filters)
+            items = source(period, self.user, **filters)
         except (TypeError, ValueError) as exc:
             raise PlaceholderError(f"清單「{name}」：{exc}") from None
         if "join" in ph.options:  # run-on, as the seed's KPI section lists acceptances
@@ -265,6 +277,7 @@ class Renderer:
             "prev_label": prev.label,
             "prev_range": prev.range_label,
             "year": str(formats.roc_year(self.period.year)),
+            "prev_year": str(formats.roc_year(prev.year)),
         }[ph.args[0]]
 
     # -- the whole body ------------------------------------------------------------------

@@ -32,6 +32,11 @@ def test_change_points_diff_period(figures):
     assert render("{{ points R_ONLINE against=107H2 }}", figures) == "增加 40.94 個百分點"
     assert render("{{ diff R_ONLINE target=T_ONLINE }}", figures) == "＋3.31%"
     assert render("{{ diff R_ONLINE target=0.9 }}", figures) == "＋2.31%"
+    assert render("{{ period prev_year }} 年", figures) == "107 年"
+    assert render("{{ value R_ONLINE period=year }}", figures) == "【缺：R_ONLINE】"
+    assert render("{{ value E_KWH period=year }}", figures) == "1,151 萬 9,200"
+    assert render("{{ value E_KWH period=prev_year }}", figures) == "1,166 萬 3,200"
+    assert render("{{ points R_ONLINE period=108H2 against=prev_year }}", figures) == "【缺：R_ONLINE】"
     assert (
         render(
             "{{ period label }}，{{ period range }}，{{ period prev_label }}，{{ period year }}",
@@ -122,3 +127,14 @@ def test_kpi_fields_for_the_kpis_year(figures):
     assert [m.code for m in rendered.missing] == ["EMPTY"]
     with pytest.raises(TemplateError, match="未知的 KPI 代碼「K_X」"):
         render_body("{{ kpi K_X field=actual }}", figures)
+
+
+def test_query_count_baseline(figures, template, django_assert_max_num_queries):
+    template(
+        "{{ value E_KWH }} {{ value E_KWH period=prev }} {{ change E_KWH unit=度 }} "
+        "{{ value E_KWH }} {{ points R_ONLINE }} {{ diff R_ONLINE target=T_ONLINE }}\n\n"
+        "{{ table PET }}\n\n{{ table CALLS }}\n"
+    )
+    # templates, snapshots, definitions and one load per indicator and period; repeats are free
+    with django_assert_max_num_queries(22):
+        render_report("108H2")

@@ -116,3 +116,10 @@ def test_projects_from_completion_to_acceptance_and_custom_patterns(events):
     )
     with pytest.raises(TemplateError, match="句型欄位不明：colour"):
         render_body('{{ list chronicle.events pattern="{colour}" }}', H2)
+
+
+def test_list_over_another_period(events):
+    md = render_body("{{ list chronicle.events category=trip period=108H1 }}", H2).markdown
+    assert md.strip() == "(1)108年6月30日上半年的出訪（不列入）。"
+    with pytest.raises(TemplateError, match="不是期別"):
+        render_body("{{ list chronicle.events period=soon }}", H2)
