@@ -7,7 +7,7 @@ PORT ?= 8000
 DEB_PACKAGES := chromium fonts-noto-cjk gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 PYTEST_ARGS ?=
 
-.PHONY: setup demo serve test lint format deb messages bench clean
+.PHONY: setup demo serve test lint format deb messages clean
 
 $(BIN)/mishu: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,23 +39,20 @@ deb: ## Debian packages the test suite uses (browser, CJK fonts, PDF libraries)
 	fi
 
 test: setup deb ## Install what the tests need and run the whole suite (DATABASE_URL picks the database)
-	$(BIN)/ruff check src bench conftest.py
+	$(BIN)/ruff check src conftest.py
 	$(BIN)/mishu makemigrations --check --dry-run >/dev/null
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest $(PYTEST_ARGS)
 
 lint: setup
-	$(BIN)/ruff check src bench conftest.py
-	$(BIN)/ruff format --check src bench conftest.py
+	$(BIN)/ruff check src conftest.py
+	$(BIN)/ruff format --check src conftest.py
 
 format: setup
-	$(BIN)/ruff check --fix src bench conftest.py
-	$(BIN)/ruff format src bench conftest.py
+	$(BIN)/ruff check --fix src conftest.py
+	$(BIN)/ruff format src conftest.py
 
 messages: setup ## Re-extract and compile the translation catalogues
 	cd src/mishu && ../../$(BIN)/mishu makemessages -l zh_Hant -l en --no-obsolete && ../../$(BIN)/mishu compilemessages
-
-bench: setup ## Benchmarks (see bench/README.md); DATABASE_URL should name a PostgreSQL database
-	$(BIN)/python -m bench
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -32,7 +32,9 @@ def load() -> None:
         for col in NUMBERS:
             defaults[col] = int(row[col]) if row.get(col) else None
         Event.objects.update_or_create(
-            division=divisions[row["division"]], category=row["category"],
-            start_date=formats.parse_date(row["start_date"]), title=row["title"],
+            division=divisions[row["division"]],
+            category=row["category"],
+            start_date=formats.parse_date(row["start_date"]),
+            title=row["title"],
             defaults=defaults,
         )

@@ -21,5 +21,6 @@ def load() -> None:
     services.sync_definitions(DEFINITIONS)
     result = importing.import_observations(OBSERVATIONS)
     if not result.ok:
-        raise ValidationError([f"observations.csv row {e.row} {e.code}: {e.message}"
-                               for e in result.errors])
+        raise ValidationError(
+            [f"observations.csv row {e.row} {e.code}: {e.message}" for e in result.errors]
+        )

@@ -195,10 +195,18 @@ def test_admin_history_page_shows_the_change_log(make_user, client):
     admin = make_user(None, ["admin"], is_staff=True, is_superuser=True)
     client.force_login(admin)
     agency = Agency.objects.get(short_name="北水處")
-    response = client.post(f"/admin/core/agency/{agency.pk}/change/", {
-        "code": agency.code, "short_name": "北水處", "short_name_en": agency.short_name_en,
-        "name": "臺北自來水事業處（測試）", "name_en": agency.name_en, "order": agency.order,
-        "active": "on"})
+    response = client.post(
+        f"/admin/core/agency/{agency.pk}/change/",
+        {
+            "code": agency.code,
+            "short_name": "北水處",
+            "short_name_en": agency.short_name_en,
+            "name": "臺北自來水事業處（測試）",
+            "name_en": agency.name_en,
+            "order": agency.order,
+            "active": "on",
+        },
+    )
     assert response.status_code == 302
     page = client.get(f"/admin/core/agency/{agency.pk}/history/").content.decode()
     assert "臺北自來水事業處（測試）" in page and admin.username in page

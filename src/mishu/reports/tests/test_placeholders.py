@@ -36,7 +36,10 @@ def test_change_points_diff_period(figures):
     assert render("{{ value R_ONLINE period=year }}", figures) == "【缺：R_ONLINE】"
     assert render("{{ value E_KWH period=year }}", figures) == "1,151 萬 9,200"
     assert render("{{ value E_KWH period=prev_year }}", figures) == "1,166 萬 3,200"
-    assert render("{{ points R_ONLINE period=108H2 against=prev_year }}", figures) == "【缺：R_ONLINE】"
+    assert (
+        render("{{ points R_ONLINE period=108H2 against=prev_year }}", figures)
+        == "【缺：R_ONLINE】"
+    )
     assert (
         render(
             "{{ period label }}，{{ period range }}，{{ period prev_label }}，{{ period year }}",

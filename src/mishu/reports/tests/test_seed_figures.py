@@ -63,13 +63,29 @@ SECTIONS = [
 # The seed contradicts itself: the 中庭、2、3 樓 project is accepted on 11 月 29 日 in 壹七 and on
 # 11 月 26 日 in 貳七. The records hold one date (11 月 29 日), so 貳七 must show that one instead.
 ERRATA = {"貳七": {("date", (11, 26)): ("date", (11, 29))}}
-CHECKED = ["開頭", "壹一", "壹二", "壹三", "壹四", "壹五", "壹六", "壹七",
-           "貳一", "貳二", "貳三", "貳四", "貳五", "貳六", "貳七"]
+CHECKED = [
+    "開頭",
+    "壹一",
+    "壹二",
+    "壹三",
+    "壹四",
+    "壹五",
+    "壹六",
+    "壹七",
+    "貳一",
+    "貳二",
+    "貳三",
+    "貳四",
+    "貳五",
+    "貳六",
+    "貳七",
+]
 
 # --- text → figures -----------------------------------------------------------------------------
 
-_FULLWIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
-                            "％": "%", "．": ".", "\u3000": " "})
+_FULLWIDTH = str.maketrans(
+    {**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": ".", "\u3000": " "}
+)
 _PAGE_HEADER = re.compile(r"臺北市政府秘書處工作報告\s*\d+")
 # (1) anywhere; 1. unless it is a decimal point (``2.07``); ``1.108 年`` is item 1 of a list.
 _ENUMERATOR = re.compile(r"[(（]\s*\d{1,2}\s*[)）]|(?<![\d.,])\d{1,2}\s*[.．](?!\d{1,2}(?!\d))")
@@ -111,14 +127,14 @@ def figures(text: str) -> dict[object, str]:
         # 億/萬 groups continue while only spaces separate them and the unit gets smaller.
         while scale > 1 and i + 1 < len(tokens):
             nxt = tokens[i + 1]
-            if text[end:nxt.start()].strip() or _UNIT[nxt[2]] >= scale:
+            if text[end : nxt.start()].strip() or _UNIT[nxt[2]] >= scale:
                 break
             value += _number(nxt[1]) * _UNIT[nxt[2]]
             scale = _UNIT[nxt[2]]
             end = nxt.end()
             i += 1
         written = text[start:end].strip()
-        if scale == 1 and text[end:end + 2].lstrip().startswith("%"):
+        if scale == 1 and text[end : end + 2].lstrip().startswith("%"):
             found.setdefault(("%", value), written + "%")
         else:
             found.setdefault(("n", value), written)
@@ -143,11 +159,12 @@ def sections(text: str) -> dict[str, str]:
     out = {}
     found = [(k, p) for k, p in positions if p is not None]
     for (key, start), nxt in zip(found, [*found[1:], (None, len(text))], strict=True):
-        out[key] = text[start:nxt[1]]
+        out[key] = text[start : nxt[1]]
     return out
 
 
 # --- output → text ------------------------------------------------------------------------------
+
 
 def _strip_tags(markup: str) -> str:
     markup = re.sub(r"<(script|style)\b.*?</\1>", " ", markup, flags=re.S)
@@ -170,10 +187,13 @@ def _pdf_text(content: bytes) -> str:
         with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
             f.write(content)
             f.flush()
-            return subprocess.run(["pdftotext", "-layout", f.name, "-"], check=True,
-                                  capture_output=True).stdout.decode("utf-8")
-    pytest.skip("PDF text cannot be extracted here: neither pypdf nor pdftotext (poppler-utils) "
-                "is installed")
+            return subprocess.run(
+                ["pdftotext", "-layout", f.name, "-"], check=True, capture_output=True
+            ).stdout.decode("utf-8")
+    pytest.skip(
+        "PDF text cannot be extracted here: neither pypdf nor pdftotext (poppler-utils) "
+        "is installed"
+    )
 
 
 def output_text(content: bytes, fmt: str) -> str:
@@ -187,6 +207,7 @@ def output_text(content: bytes, fmt: str) -> str:
 
 
 # --- the tests ----------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def seed_sections():
@@ -232,7 +253,9 @@ def test_every_seed_figure_is_in_the_report(seed_sections, demo, fmt):
         corrected = {ERRATA.get(key, {}).get(f, f): w for f, w in wanted.items()}
         missing = [written for figure, written in corrected.items() if figure not in have]
         if missing:
-            problems.append(f"{key}: {len(missing)} of {len(wanted)} missing: " + "、".join(missing))
+            problems.append(
+                f"{key}: {len(missing)} of {len(wanted)} missing: " + "、".join(missing)
+            )
     assert not problems, f"{fmt}: seed figures missing from the report\n" + "\n".join(problems)
 
 
