@@ -40,6 +40,7 @@ deb: ## Debian packages the test suite uses (browser, CJK fonts, PDF libraries)
 
 test: setup deb ## Install what the tests need and run the whole suite (DATABASE_URL picks the database)
 	$(BIN)/ruff check src conftest.py
+	mkdir -p var
 	$(BIN)/mishu makemigrations --check --dry-run >/dev/null
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest $(PYTEST_ARGS)
 

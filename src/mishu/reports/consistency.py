@@ -201,8 +201,22 @@ def check_observed(period, user=None) -> list[Finding]:
     return found
 
 
-def check(markdown: str, period=None, user=None) -> list[Finding]:
-    """Every consistency finding for a built report's Markdown (and its period's indicators)."""
+def html_to_markdown(html: str) -> str:
+    """An HTML report (built, or edited by hand) as Markdown with pipe tables, for checking."""
+    import pypandoc
+
+    return pypandoc.convert_text(
+        html,
+        "markdown-grid_tables-simple_tables-multiline_tables-raw_html",
+        format="html",
+        extra_args=["--wrap=none"],
+    )
+
+
+def check(document: str, period=None, user=None) -> list[Finding]:
+    """Every consistency finding for a built report (its Markdown, or its HTML) and, given a
+    period, for that period's observed and computed indicators."""
+    markdown = html_to_markdown(document) if document.lstrip().startswith("<") else document
     findings = check_tables(markdown) + check_facts(markdown)
     if period is not None:
         findings += check_observed(period, user)

@@ -79,3 +79,11 @@ def test_observed_value_that_differs_from_the_computed_one(figures, monkeypatch)
     findings = check_observed(figures)
     assert [f.where for f in findings] == ["E_KWH"]
     assert "填報值 1,151 萬 9,200 與計算值 1,151 萬 9,000" in findings[0].message
+
+
+def test_a_built_html_report_is_checked_too(db, template):
+    from mishu.reports.rendering import build_report
+
+    template(SEED_CONTRADICTION + "\n| 機關 | 7 月 | 合計 |\n|---|---|---|\n| 都發局 | 10 | 11 |\n")
+    findings = check(build_report("108H2", "html").decode())
+    assert sorted(f.kind for f in findings) == ["fact", "totals"]

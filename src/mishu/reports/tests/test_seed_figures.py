@@ -36,6 +36,7 @@ def _seed_path() -> Path | None:
     here = Path(__file__).resolve()
     candidates += [str(p / "seed" / SEED_NAME) for p in here.parents]
     candidates += [str(p / "shared" / "seed" / SEED_NAME) for p in here.parents]
+    candidates += [str(p / "docs" / "seed" / SEED_NAME) for p in here.parents]
     return next((Path(c) for c in candidates if c and Path(c).is_file()), None)
 
 
@@ -213,7 +214,7 @@ def output_text(content: bytes, fmt: str) -> str:
 def seed_sections():
     path = _seed_path()
     if path is None:
-        pytest.skip(f"seed report {SEED_NAME} not found (set MISHU_SEED to its path)")
+        pytest.fail(f"seed report {SEED_NAME} not found (set MISHU_SEED to its path)")
     return sections(path.read_text(encoding="utf-8"))
 
 
