@@ -3,10 +3,11 @@ from django.urls import include, path
 from mishu.core.views.generic import model_urls
 
 from .models import Event
-from .views import EventDetailView, EventEditView, EventImportView, EventListView
+from .views import ChronicleYearView, EventDetailView, EventEditView, EventImportView, EventListView
 
 app_name = "chronicle"
 urlpatterns = [
+    path("year/", ChronicleYearView.as_view(), name="year"),
     path("events/import/", EventImportView.as_view(), name="event_import"),
     path(
         "events/",

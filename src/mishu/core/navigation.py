@@ -22,6 +22,7 @@ class Module:
 
 MODULES: list[Module] = [
     Module(_("Chronicle of events"), "chronicle:event_list"),
+    Module(_("Chronicle of the year"), "chronicle:year"),
 ]
 
 
