@@ -6,7 +6,19 @@ from django.urls import path
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
-API_APPS = ["mishu.core", "mishu.chronicle", "mishu.indicators", "mishu.kpis", "mishu.reports"]
+API_APPS = [
+    "mishu.core",
+    "mishu.chronicle",
+    "mishu.indicators",
+    "mishu.kpis",
+    "mishu.reports",
+    "mishu.documents",
+    "mishu.petitions",
+    "mishu.consultations",
+    "mishu.facilities",
+    "mishu.properties",
+    "mishu.procurement",
+]
 
 
 class MishuRouter(DefaultRouter):

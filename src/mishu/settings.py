@@ -60,6 +60,12 @@ INSTALLED_APPS = [
     "mishu.indicators",
     "mishu.kpis",
     "mishu.reports",
+    "mishu.documents",
+    "mishu.petitions",
+    "mishu.consultations",
+    "mishu.facilities",
+    "mishu.properties",
+    "mishu.procurement",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,2 @@
+def register(router):
+    """Register this app's API endpoints on the project router."""
