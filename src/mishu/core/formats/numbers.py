@@ -218,7 +218,13 @@ def change_phrase(
     if change.direction == "flat":
         return "持平"
     verb = _verb(change.direction)
-    amount = format_wan(change.amount.copy_abs())
+    # a difference shows only its significant decimals: 9,858.09 − 9,658.09 is 200, not 200.00
+    difference = change.amount.copy_abs()
+    if difference == difference.to_integral_value():
+        difference = difference.to_integral_value()
+    amount = format_wan(
+        difference.normalize() if difference.as_tuple().exponent < 0 else difference
+    )
     phrase = f"{verb} {amount} {unit}" if unit else f"{verb} {amount}"
     if change.ratio is None:
         return phrase

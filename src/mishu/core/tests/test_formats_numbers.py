@@ -265,3 +265,13 @@ def test_point_change_phrase():
 )
 def test_signed_percent(ratio, text):
     assert signed_percent(ratio) == text
+
+
+def test_change_amount_drops_insignificant_decimals():
+    from decimal import Decimal as D
+
+    assert (
+        change_phrase(D("9858.09"), D("9658.09"), unit="公升", approx=True)
+        == "增加 200 公升，約增加 2.07%"
+    )
+    assert change_phrase(D("10.50"), D("10.00"), unit="公升").startswith("增加 0.5 公升")
