@@ -348,3 +348,29 @@ class _Observed:
                 return sum(parts, Decimal(0))
         values = [v for child in _children(period) if (v := self.value(child, cell)) is not None]
         return sum(values, Decimal(0)) if values else None
+
+
+def observed_and_computed() -> list[str]:
+    """Codes that an app computes and that still have an observed definition: the same figure
+    held twice, which the report's consistency check compares."""
+    from .models import ObservedIndicator
+
+    return sorted(set(ObservedIndicator.objects.values_list("code", flat=True)) & set(_COMPUTED))
+
+
+def observed_value(code: str, period, user=None, **cell) -> Decimal | None:
+    """The value staff entered or imported for `code`, even where an app computes it."""
+    from .models import ObservedIndicator
+
+    obj = ObservedIndicator.objects.filter(code=code).first()
+    if obj is None:
+        raise UnknownIndicator(code)
+    p = _period(period)
+    return _Observed(_observed_def(obj), p, user).value(p, cell)
+
+
+def computed_value(code: str, period, user=None, **cell) -> Decimal | None:
+    """The value an app computes for `code` from its records."""
+    if code not in _COMPUTED:
+        raise UnknownIndicator(code)
+    return to_decimal(_COMPUTED[code].fn(_period(period), user, **cell))

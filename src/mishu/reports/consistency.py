@@ -2,8 +2,8 @@
 
 (a) every pipe table (generated or typed in narrative) whose 合計 row or column differs from
 the sum of its parts; (b) one project 「…」 said to pass acceptance (驗收合格, 竣工, ...) on
-two different dates; (c) an observed indicator that duplicates a computed one (same code, or
-``computed_as``) with a different value for the period.
+two different dates; (c) an observed indicator that duplicates a computed one (same code) with
+a different value for the period.
 """
 
 import re
@@ -175,27 +175,22 @@ def check_facts(markdown: str) -> list[Finding]:
 def check_observed(period, user=None) -> list[Finding]:
     """Observed indicators that duplicate a computed one and disagree with it for ``period``."""
     from mishu.indicators import registry
-    from mishu.indicators.models import ObservedIndicator
 
     found = []
-    for obs in ObservedIndicator.objects.all():
-        target = getattr(obs, "computed_as", "") or obs.code
-        computed = registry._COMPUTED.get(target)
-        if computed is None:
-            continue
+    for code in registry.observed_and_computed():
         try:
-            c_value = computed.fn(period, user)
+            c_value = registry.computed_value(code, period, user)
         except Exception as exc:  # a failing computation is itself worth reporting
-            found.append(Finding("observed", f"{target} 無法計算：{exc}", obs.code))
+            found.append(Finding("observed", f"{code} 無法計算：{exc}", code))
             continue
-        o_value = registry._Observed(registry._observed_def(obs), period, user).value(period, {})
-        if c_value is not None and o_value is not None and Decimal(c_value) != Decimal(o_value):
+        o_value = registry.observed_value(code, period, user)
+        if c_value is not None and o_value is not None and c_value != o_value:
             found.append(
                 Finding(
                     "observed",
-                    f"填報值 {_fmt(Decimal(o_value))} 與計算值 "
-                    f"{_fmt(Decimal(c_value))}（{computed.label}）不符",
-                    obs.code,
+                    f"填報值 {_fmt(o_value)} 與計算值 "
+                    f"{_fmt(c_value)}（{registry.get(code).label}）不符",
+                    code,
                 )
             )
     return found
