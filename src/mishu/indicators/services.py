@@ -103,15 +103,39 @@ def _frozen(code: str, period: Period) -> dict:
     }
 
 
+EXTRAS = "__extras__"
+_SNAPSHOT_EXTRAS: dict = {}
+
+
+def register_snapshot_extra(name: str, fn) -> None:
+    """Freeze more than indicator values at period close: `fn(period) -> {key: str|None}` (e.g.
+    the KPIs' targets and weights, which the report prints). Stored under `EXTRAS[name]`."""
+    _SNAPSHOT_EXTRAS[name] = fn
+
+
+def _extras(period: Period) -> dict:
+    return {name: fn(period) for name, fn in sorted(_SNAPSHOT_EXTRAS.items())}
+
+
 def snapshot(period) -> dict:
     """Every indicator's value and breakdown for the period and the same period last year:
-    `{code: {"value": str|None, "cells": [[cell, str]], "previous": {"value", "cells"}}}`."""
+    `{code: {"value": str|None, "cells": [[cell, str]], "previous": {"value", "cells"}}}`, plus
+    the registered extras under `EXTRAS`."""
     period = registry._period(period)
     out = {}
     for d in registry.all():
         out[d.code] = _frozen(d.code, period)
         out[d.code]["previous"] = _frozen(d.code, period.previous_year())
+    out[EXTRAS] = _extras(period)
     return out
+
+
+def snapshot_extra(period, name: str) -> dict | None:
+    """The frozen extra `name` of a closed period, or None when the period is not closed."""
+    snap = get_snapshot(period)
+    if snap is None or not snap.is_closed:
+        return None
+    return (snap.values.get(EXTRAS) or {}).get(name)
 
 
 def _require_evaluator(user):
@@ -207,13 +231,19 @@ def differences(period) -> list[Difference]:
         return []
     period = registry._period(period)
     fresh = {d.code: _frozen(d.code, period) for d in registry.all()}
+    dec = lambda v: None if v is None else Decimal(v)  # noqa: E731
     out = []
-    for code in sorted(set(snap.values) | set(fresh)):
+    old_extras, new_extras = snap.values.get(EXTRAS) or {}, _extras(period)
+    for name in sorted(set(old_extras) | set(new_extras)):
+        old, new = old_extras.get(name) or {}, new_extras.get(name) or {}
+        for key in sorted(set(old) | set(new)):
+            if dec(old.get(key)) != dec(new.get(key)):
+                out.append(Difference(f"{name}:{key}", {}, dec(old.get(key)), dec(new.get(key))))
+    for code in sorted((set(snap.values) | set(fresh)) - {EXTRAS}):
         old, new = (
             snap.values.get(code) or {"value": None, "cells": []},
             fresh.get(code) or {"value": None, "cells": []},
         )
-        dec = lambda v: None if v is None else Decimal(v)  # noqa: E731
         if dec(old["value"]) != dec(new["value"]):
             out.append(Difference(code, {}, dec(old["value"]), dec(new["value"])))
         old_cells = {cell_key(c): (c, dec(v)) for c, v in old["cells"]}

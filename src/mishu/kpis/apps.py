@@ -11,3 +11,9 @@ class KpisConfig(AppConfig):
         from mishu.core.navigation import Module, register
 
         register(Module(_("KPIs"), "kpis:dashboard"))
+
+        from mishu.indicators.services import register_snapshot_extra
+
+        from .services import frozen_terms
+
+        register_snapshot_extra("kpis", frozen_terms)

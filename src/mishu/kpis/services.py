@@ -124,3 +124,14 @@ def load_strategy(rows) -> list[KPI]:
             transaction.set_rollback(True)
             raise ValidationError(errors)
     return saved
+
+
+def frozen_terms(period) -> dict:
+    """The targets and weights of the KPIs of the period's (ROC) year, as frozen at period close:
+    `{"CODE.target": "0.95", "CODE.weight": "1"}` (a later edit then shows as a difference)."""
+    roc = registry._period(period).year - 1911
+    out = {}
+    for kpi in KPI.objects.filter(year=roc):
+        out[f"{kpi.code}.target"] = str(kpi.target)
+        out[f"{kpi.code}.weight"] = str(kpi.weight)
+    return out

@@ -135,4 +135,13 @@ class ValueSource:
         )
         if kpi is None:
             raise UnknownCode(code)
+        frozen = (
+            services.snapshot_extra(self.report_period or period, "kpis")
+            if self.use_snapshots
+            else None
+        )
+        if frozen:  # a closed period prints the target and weight it was closed with
+            for name in ("target", "weight"):
+                if f"{kpi.code}.{name}" in frozen:
+                    setattr(kpi, name, clean(frozen[f"{kpi.code}.{name}"]))
         return kpi
