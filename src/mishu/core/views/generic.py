@@ -62,6 +62,14 @@ class ObjectListView(ModelViewMixin, TemplateView):
     export_columns: list[str] | None = None
     paginate_by = 50
 
+    def get_queryset(self):
+        # follow the foreign keys the columns show in the same query (no query per row)
+        names = set(self.columns) | set(self.export_columns or ())
+        related = [
+            f.name for f in self.model._meta.concrete_fields if f.is_relation and f.name in names
+        ]
+        return super().get_queryset().select_related(*related)
+
     def filtered(self):
         qs = self.get_queryset()
         if self.filterset_class is None:
