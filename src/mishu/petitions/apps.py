@@ -6,3 +6,18 @@ class PetitionsConfig(AppConfig):
     name = "mishu.petitions"
     label = "petitions"
     verbose_name = _("Petitions")
+
+    def ready(self):
+        from mishu.core.navigation import Module, register
+
+        register(Module(_("Petition cases"), "petitions:petitioncase_list", ("confidential",)))
+        register(Module(_("Petition statistics"), "petitions:statistics", ("confidential",)))
+        register(
+            Module(
+                _("Collective petitions"),
+                "petitions:collectivepetition_list",
+                ("confidential", "citizen-services"),
+            )
+        )
+        register(Module(_("Agency contacts"), "petitions:agencycontact_list", ("confidential",)))
+        register(Module(_("Personal data access log"), "petitions:access_log", ("confidential",)))

@@ -1,0 +1,140 @@
+"""Forms of petitions: the staff case form, the workflow action form, the public form and
+the public status look-up."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from mishu.core.forms import RocDateField
+from mishu.core.models import Agency
+
+from .choices import DeclineReason, EventAction, Satisfaction
+from .models import PERSONAL_FIELDS, AgencyContact, CollectivePetition, PetitionCase
+
+
+class PetitionCaseForm(forms.ModelForm):
+    """A case as staff register or correct it; the workflow fields change only through actions."""
+
+    received_on = RocDateField(label=_("received on"))
+
+    class Meta:
+        model = PetitionCase
+        fields = [
+            "division",
+            "channel",
+            "received_on",
+            "subject",
+            "body",
+            "category",
+            *PERSONAL_FIELDS,
+            "time_limit",
+            "repeat_of",
+        ]
+
+    def __init__(self, *args, show_personal=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not show_personal:  # without the permission the fields are neither shown nor changed
+            for name in PERSONAL_FIELDS:
+                del self.fields[name]
+        if self.instance.pk:
+            del self.fields["received_on"], self.fields["time_limit"]
+        self.fields["repeat_of"] = forms.CharField(
+            label=_("repeat of (case number)"), required=False, max_length=20
+        )
+        if self.instance.repeat_of_id:
+            self.initial["repeat_of"] = self.instance.repeat_of.number
+
+    def clean_repeat_of(self):
+        number = (self.cleaned_data.get("repeat_of") or "").strip().upper()
+        if not number:
+            return None
+        case = PetitionCase.objects.filter(number=number).exclude(pk=self.instance.pk).first()
+        if case is None:
+            raise forms.ValidationError(_("No case has the number %(n)s.") % {"n": number})
+        return case
+
+
+class ActionForm(forms.Form):
+    """One workflow action with what it needs (the service checks which fields are required)."""
+
+    action = forms.ChoiceField(label=_("action"), choices=EventAction.choices)
+    agency = forms.ModelChoiceField(
+        label=_("competent agency"), queryset=Agency.objects.filter(active=True), required=False
+    )
+    days = forms.IntegerField(label=_("working days to add"), min_value=1, required=False)
+    reason = forms.CharField(label=_("reason"), max_length=300, required=False)
+    petitioner_told = forms.BooleanField(label=_("petitioner told"), required=False)
+    decline_reason = forms.ChoiceField(
+        label=_("reason not handled"), choices=[("", "—"), *DeclineReason.choices], required=False
+    )
+    reply = forms.CharField(label=_("reply"), widget=forms.Textarea, required=False)
+    satisfaction = forms.ChoiceField(
+        label=_("satisfaction"), choices=[("", "—"), *Satisfaction.choices], required=False
+    )
+    note = forms.CharField(label=_("note"), max_length=500, required=False)
+
+    def __init__(self, *args, allowed=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = [(a, EventAction(a).label) for a in allowed]
+
+    def service_data(self) -> dict:
+        """The cleaned values in the names `services.act` takes."""
+        data = {k: v for k, v in self.cleaned_data.items() if v not in (None, "", False)}
+        data.pop("action", None)
+        if self.cleaned_data.get("action") == EventAction.DECLINED:
+            data["reason"] = data.pop("decline_reason", "")
+        else:
+            data.pop("decline_reason", None)
+        return data
+
+
+class PublicPetitionForm(forms.Form):
+    """What a citizen fills in on the public form. `website` is a honeypot: people never see it,
+    robots fill it in."""
+
+    name = forms.CharField(label=_("Your name"), max_length=100)
+    contact = forms.CharField(
+        label=_("Telephone or e-mail"), max_length=200, help_text=_("So that we can reply.")
+    )
+    address = forms.CharField(label=_("Address"), max_length=300, required=False)
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    body = forms.CharField(label=_("Your petition"), max_length=5000, widget=forms.Textarea)
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+
+class LookupForm(forms.Form):
+    """The public status look-up: case number and password."""
+
+    number = forms.CharField(label=_("Case number"), max_length=20)
+    password = forms.CharField(label=_("Password"), max_length=50, widget=forms.PasswordInput)
+
+
+class CollectivePetitionForm(forms.ModelForm):
+    date = RocDateField(label=_("date"))
+
+    class Meta:
+        model = CollectivePetition
+        fields = [
+            "division",
+            "date",
+            "place",
+            "group",
+            "size",
+            "subject",
+            "agency",
+            "arrived_at",
+            "dispersed_at",
+        ]
+        widgets = {
+            "arrived_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+            "dispersed_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        }
+
+
+class AgencyContactForm(forms.ModelForm):
+    class Meta:
+        model = AgencyContact
+        fields = ["division", "agency", "name", "email"]
