@@ -1,7 +1,15 @@
 """Shared pytest fixtures."""
 
+import os
+
 import pytest
 from rest_framework.test import APIClient
+
+# Playwright's sync API runs an event loop in the test thread; the live server's ORM calls are safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# One set of browser fixtures (one Chromium per run) for every app's browser journeys.
+pytest_plugins = ["mishu.core.tests.browser.helpers"]
 
 
 @pytest.fixture

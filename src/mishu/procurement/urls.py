@@ -1,2 +1,4 @@
+from .registry import CRUDS
+
 app_name = "procurement"
-urlpatterns: list = []
+urlpatterns = [crud.urls() for crud in CRUDS]

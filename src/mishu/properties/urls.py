@@ -1,2 +1,10 @@
+from django.urls import path
+
+from . import views
+from .registry import CRUDS
+
 app_name = "properties"
-urlpatterns: list = []
+urlpatterns = [
+    path("allocations/<int:pk>/step/", views.AllocationStepView.as_view(), name="allocation_step"),
+    *[crud.urls() for crud in CRUDS],
+]

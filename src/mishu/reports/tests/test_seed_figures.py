@@ -10,6 +10,7 @@ The honesty test changes one observation and checks that the total, the differen
 percent all follow, computed here from the changed data with ``mishu.core.formats``.
 """
 
+import datetime
 import html
 import io
 import os
@@ -266,9 +267,10 @@ def _plain(value: Decimal | None) -> Decimal:
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
-def test_report_follows_a_changed_observation(demo):
+def test_report_follows_a_changed_record(demo):
+    from mishu.facilities.models import MeterReading
+    from mishu.facilities.services.energy import save_reading
     from mishu.indicators import registry
-    from mishu.indicators.models import Observation
 
     period = Period.parse(PERIOD)
     code = "energy.electricity_kwh"
@@ -277,9 +279,12 @@ def test_report_follows_a_changed_observation(demo):
     old_text = output_text(build("html"), "html")
     assert formats.format_wan(before) in old_text
 
-    observation = Observation.objects.get(indicator__code=code, period=period.code, cell={})
-    observation.value = before + 234567
-    observation.save()
+    # electricity is computed from the meters' monthly readings: raise December's reading
+    december = MeterReading.objects.filter(
+        meter__kind="electricity", month=datetime.date(2019, 12, 1)
+    ).first()
+    december.reading += 234567
+    save_reading(december)
 
     current = _plain(registry.value(code, period))
     assert current == before + 234567

@@ -1,0 +1,113 @@
+"""Building projects as report sentences: the ``facilities.projects`` list source.
+
+One record per project carries both its completion (竣工) and acceptance (驗收) dates, so the
+report's two mentions of a project (壹七 and the KPI of 貳七) cannot disagree. A project with a
+completion date reads ``「{title}」全案業於 108年5月21日 竣工，並於 108年7月23日 驗收合格。``,
+one without ``「{title}」於 11 月 18 日驗收合格。``.
+"""
+
+import string
+
+from mishu.core import formats
+from mishu.reports import sources
+
+from .models import BuildingProject
+
+FIELDS = ("title", "done", "accepted", "accepted_md", "description")
+PATTERNS = [
+    "「{title}」全案業於 {done} 竣工，並於 {accepted} 驗收合格。",
+    "「{title}」於 {accepted_md}驗收合格。",
+]
+YES = {"yes", "true", "1", "是"}
+NO = {"no", "false", "0", "否"}
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|"})
+
+
+def _compact(d) -> str | None:
+    return formats.format_date(d).replace(" ", "") if d else None
+
+
+def _fields(project: BuildingProject) -> dict:
+    accepted = project.accepted_on
+    return {
+        "title": project.title,
+        "done": _compact(project.completed_on),
+        "accepted": _compact(accepted),
+        "accepted_md": f"{accepted.month} 月 {accepted.day} 日" if accepted else None,
+        "description": project.description,
+    }
+
+
+def check_pattern(pattern: str) -> None:
+    """Raise ValueError unless every field the pattern names is a known one."""
+    try:
+        used = [name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None]
+    except ValueError as exc:
+        raise ValueError(f"句型「{pattern}」無法解析：{exc}") from None
+    unknown = [name for name in used if name not in FIELDS]
+    if unknown or "" in used:
+        raise ValueError(f"句型欄位不明：{'、'.join(unknown) or '{}'}（可用：{'、'.join(FIELDS)}）")
+
+
+def sentence(project: BuildingProject, pattern: str = "") -> str:
+    """The project as one sentence: ``pattern`` if the project has its fields, else the first
+    default pattern it has the fields for."""
+    fields = _fields(project)
+    for candidate in [pattern, *PATTERNS] if pattern else PATTERNS:
+        used = [name for _, name, _, _ in string.Formatter().parse(candidate) if name]
+        if all(fields.get(name) not in (None, "") for name in used):
+            return candidate.format(**fields)
+    return f"「{project.title}」。"
+
+
+def _flag(name: str, text: str) -> bool | None:
+    if text == "":
+        return None
+    if text.lower() in YES:
+        return True
+    if text.lower() in NO:
+        return False
+    raise ValueError(f"{name} 應為 yes 或 no，而非「{text}」")
+
+
+def projects(period, user=None, division="", completed="", listed="", title=""):
+    """The projects accepted in ``period`` that ``user`` may see, by acceptance date."""
+    qs = (
+        BuildingProject.objects.all()
+        if user is None
+        else BuildingProject.objects.restrict(user, "view")
+    )
+    qs = qs.filter(accepted_on__range=(period.start, period.end))
+    if division:
+        qs = qs.filter(division__code=division)
+    flag = _flag("completed", completed)
+    if flag is not None:
+        qs = qs.filter(completed_on__isnull=not flag)
+    flag = _flag("listed", listed)
+    if flag is not None:
+        qs = qs.filter(listed=flag)
+    if title:
+        qs = qs.filter(title__contains=title)
+    return list(qs.order_by("accepted_on", "title", "pk"))
+
+
+@sources.register("facilities.projects")
+def project_sentences(period, user=None, pattern: str = "", **filters) -> list[str]:
+    """The ``facilities.projects`` list source: one Markdown-safe sentence per project accepted
+    in the period. Filters: ``division`` (code), ``completed=yes|no`` (has a completion date),
+    ``listed=yes|no`` (a tracked facility project), ``title`` (contains); ``pattern`` overrides
+    the sentence, with fields {title} {done} {accepted} {accepted_md} {description}."""
+    known = {"division", "completed", "listed", "title"}
+    unknown = sorted(set(filters) - known)
+    if unknown:
+        raise ValueError(
+            "facilities.projects 不支援參數："
+            + "、".join(unknown)
+            + "（可用：division、completed、listed、title、pattern）"
+        )
+    if pattern:
+        check_pattern(pattern)
+    return [
+        sentence(p, pattern).translate(_MARKDOWN_SPECIAL)
+        for p in projects(period, user, **{k: str(v) for k, v in filters.items()})
+    ]

@@ -1,0 +1,55 @@
+"""A citizen books a City Hall venue through the public form; staff approve it."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from mishu.core.testing import division
+from mishu.core.tests.browser.helpers import assert_accessible, force_login
+from mishu.facilities.models import Booking, Venue
+
+pytestmark = pytest.mark.browser
+
+
+def test_public_books_a_venue_and_staff_approve(page, make_user):
+    venue = Venue.objects.create(
+        division=division("city-hall"), name="市民廣場", report_group="市民廣場"
+    )
+    day = timezone.localdate() + datetime.timedelta(days=14)
+    page.goto("/facilities/book/")
+    assert_accessible(page)
+    page.select_option("#id_venue", str(venue.pk))
+    page.fill("#id_title", "親子音樂會")
+    page.select_option("#id_purpose", "culture")
+    page.fill("#id_applicant", "示範協會")
+    page.fill("#id_contact_name", "林小姐")
+    page.fill("#id_contact_phone", "02-2720-8889")
+    page.fill("#id_contact_email", "lin@example.org")
+    page.fill("#id_date", day.isoformat())
+    page.fill("#id_start", "14:00")
+    page.fill("#id_end", "11:00")  # ends before it starts: refused, the field named
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
+    assert page.locator("[role=alert]").count() >= 1
+    assert not Booking.objects.exists()
+    assert page.input_value("#id_title") == "親子音樂會"
+    page.fill("#id_end", "17:00")
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
+    assert "已收到" in page.inner_text("main")
+    booking = Booking.objects.get()
+    assert booking.status == "applied"
+    assert_accessible(page)
+
+    force_login(page, make_user("city-hall", ["clerk"]))
+    page.goto(booking.get_absolute_url())
+    assert_accessible(page)
+    with page.expect_navigation():
+        page.get_by_role("button", name="已核准").click()
+    booking.refresh_from_db()
+    assert booking.status == "approved"
+    assert "已核准" in page.inner_text("main")
+    page.goto(f"/facilities/calendar/?month={day:%Y-%m}")
+    assert "親子音樂會" in page.inner_text("main")
+    assert_accessible(page)
