@@ -39,18 +39,18 @@ deb: ## Debian packages the test suite uses (browser, CJK fonts, PDF libraries)
 	fi
 
 test: setup deb ## Install what the tests need and run the whole suite (DATABASE_URL picks the database)
-	$(BIN)/ruff check src conftest.py
+	$(BIN)/ruff check src bench conftest.py
 	mkdir -p var
 	$(BIN)/mishu makemigrations --check --dry-run >/dev/null
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest $(PYTEST_ARGS)
 
 lint: setup
-	$(BIN)/ruff check src conftest.py
-	$(BIN)/ruff format --check src conftest.py
+	$(BIN)/ruff check src bench conftest.py
+	$(BIN)/ruff format --check src bench conftest.py
 
 format: setup
-	$(BIN)/ruff check --fix src conftest.py
-	$(BIN)/ruff format src conftest.py
+	$(BIN)/ruff check --fix src bench conftest.py
+	$(BIN)/ruff format src bench conftest.py
 
 messages: setup ## Re-extract and compile the translation catalogues
 	cd src/mishu && ../../$(BIN)/mishu makemessages -l zh_Hant -l en --no-obsolete && ../../$(BIN)/mishu compilemessages

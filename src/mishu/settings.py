@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -204,6 +205,18 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND") or None
 CELERY_TIMEZONE = TIME_ZONE
+# Run by `celery -A mishu beat` in production; `mishu document_reminders` and
+# `mishu petition_reminders` do the same from cron.
+CELERY_BEAT_SCHEDULE = {
+    "document-reminders": {
+        "task": "mishu.documents.tasks.daily_reminders",
+        "schedule": crontab(hour=7, minute=30),
+    },
+    "petition-reminders": {
+        "task": "mishu.petitions.tasks.daily_reminders",
+        "schedule": crontab(hour=7, minute=40),
+    },
+}
 
 CACHES = {
     "default": (

@@ -6,3 +6,11 @@ class DocumentsConfig(AppConfig):
     name = "mishu.documents"
     label = "documents"
     verbose_name = _("Official documents")
+
+    def ready(self):
+        from mishu.core.navigation import Module, register
+
+        register(Module(_("Document register"), "documents:document_list", ("documents",)))
+        register(Module(_("Document timeliness lists"), "documents:timeliness"))
+        register(Module(_("Monthly document timeliness"), "documents:monthly", ("documents",)))
+        register(Module(_("My document reminders"), "documents:reminders"))

@@ -98,3 +98,13 @@ def test_token_endpoint(make_user):
     assert response.status_code == 200
     api.credentials(HTTP_AUTHORIZATION=f"Token {response.json()['token']}")
     assert api.get("/api/chronicle/events/").status_code == 200
+
+
+def test_beat_schedule_names_real_tasks():
+    from django.conf import settings
+
+    from mishu.celery import app
+
+    app.loader.import_default_modules()
+    for entry in settings.CELERY_BEAT_SCHEDULE.values():
+        assert entry["task"] in app.tasks, entry["task"]

@@ -1,0 +1,89 @@
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import serializers
+
+from .. import services
+from ..models import Document, DocumentEvent
+
+READ_ONLY = [
+    "number",
+    "year",
+    "serial",
+    "state",
+    "deadline",
+    "closed_on",
+    "days_used",
+    "timeliness",
+    "dispatched_on",
+    "created",
+    "last_updated",
+]
+
+
+class DocumentSerializer(serializers.ModelSerializer):
+    """Documents; creating one registers it (number, deadline and event come from services)."""
+
+    class Meta:
+        model = Document
+        fields = [
+            "id",
+            "division",
+            "office",
+            "direction",
+            "subject",
+            "sender",
+            "received_on",
+            "registered_on",
+            "speed",
+            "classification",
+            "declassification",
+            "stated_deadline",
+            "project_control",
+            "medium",
+            "handling_mode",
+            "handler",
+            "recipients",
+            "seal_uses",
+            *READ_ONLY,
+        ]
+        read_only_fields = READ_ONLY
+        extra_kwargs = {"registered_on": {"required": False}}
+
+    def create(self, validated_data):
+        request = self.context.get("request")
+        doc = Document(**validated_data)
+        try:
+            return services.register(doc, getattr(request, "user", None))
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.message_dict) from exc
+
+    def update(self, instance, validated_data):
+        for key, value in validated_data.items():
+            setattr(instance, key, value)
+        try:
+            services.validate_dates(instance)
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.message_dict) from exc
+        instance.save()
+        return instance
+
+
+class EventSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = DocumentEvent
+        fields = ["name", "from_state", "to_state", "at", "user", "note"]
+
+
+class TransitionSerializer(serializers.Serializer):
+    transition = serializers.CharField()
+    on = serializers.DateField(required=False, allow_null=True)
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ExtensionSerializer(serializers.Serializer):
+    new_deadline = serializers.DateField()
+    reason = serializers.CharField()
+
+
+class DecisionSerializer(serializers.Serializer):
+    approve = serializers.BooleanField()
+    note = serializers.CharField()

@@ -1,0 +1,65 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from mishu.core.forms import RocDateField
+
+from .models import Document
+
+DATE_FIELDS = ("received_on", "registered_on", "stated_deadline", "dispatched_on")
+
+
+class DocumentForm(forms.ModelForm):
+    """Registering (or correcting) a document; number, deadline and state come from services."""
+
+    received_on = RocDateField(label=_("received on"), required=False)
+    registered_on = RocDateField(label=_("registered on"), required=False)
+    stated_deadline = RocDateField(label=_("stated deadline"), required=False)
+
+    class Meta:
+        model = Document
+        fields = [
+            "division",
+            "office",
+            "direction",
+            "subject",
+            "sender",
+            "received_on",
+            "registered_on",
+            "speed",
+            "classification",
+            "declassification",
+            "stated_deadline",
+            "project_control",
+            "medium",
+            "handling_mode",
+            "handler",
+            "recipients",
+            "seal_uses",
+        ]
+
+    def _post_clean(self):
+        # Number, state and deadline are set by services.register; validate the rest only.
+        opts = self._meta
+        from django.forms.models import construct_instance
+
+        self.instance = construct_instance(self, self.instance, opts.fields, opts.exclude)
+
+
+class ExtensionRequestForm(forms.Form):
+    new_deadline = RocDateField(label=_("new deadline"))
+    reason = forms.CharField(label=_("reason"), max_length=500)
+
+
+class ExtensionDecisionForm(forms.Form):
+    approve = forms.TypedChoiceField(
+        label=_("decision"),
+        choices=(("1", _("Approve")), ("0", _("Reject"))),
+        coerce=lambda v: v == "1",
+    )
+    note = forms.CharField(label=_("reason"), max_length=500)
+
+
+class TransitionForm(forms.Form):
+    transition = forms.CharField(widget=forms.HiddenInput)
+    on = RocDateField(label=_("date"), required=False)
+    note = forms.CharField(label=_("note"), max_length=500, required=False)

@@ -1,0 +1,286 @@
+"""Importing an existing document system's export (CSV, XLSX or ODS).
+
+Columns (header row; * required):
+  number            府秘文字第1080000001號 (blank: the next number is given)
+  office*           city / secretariat (or 本府 / 本處)
+  direction*        incoming / outgoing (or 收文 / 發文)
+  division*         handling unit code (e.g. documents) or name
+  handler           username of the handler
+  sender            sender agency short name (e.g. 都發局); required for incoming
+  received_on       date of receipt (108/7/1, 1080701 or 2019-07-01); required for incoming
+  registered_on     date the number was given (defaults to received_on)
+  subject*          subject
+  speed             最速件 / 速件 / 普通件 (or most_urgent / urgent / ordinary); default 普通件
+  classification    密 / 機密 / 極機密 / 絕對機密 (blank: none)
+  declassification  declassification condition
+  stated_deadline   a deadline stated by the sender
+  project_control   是 / 否 (yes / no)
+  medium            paper / electronic (紙本 / 電子)
+  handling_mode     paper / online / scanned
+  recipients        recipients of the dispatch
+  dispatched_on     dispatch date (the document is then closed as dispatched)
+  seal_uses         number of seal uses
+
+Every row is checked (dates before receipt, duplicate numbers in the file or the register,
+unknown agency, unit or handler); if any row is bad nothing is written and every bad row is
+listed. A valid file is written through the bulk path with one `DocumentBatch` per 5,000 rows.
+"""
+
+import functools
+import re
+from types import SimpleNamespace
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from mishu.core import formats
+from mishu.core import permissions as rights
+from mishu.core.imports import RowError, RowInvalid
+from mishu.core.models import Agency, Division
+from mishu.core.workdays import office_calendar
+
+from .bulk import iso, new_row
+from .choices import (
+    OFFICE_PREFIX,
+    Classification,
+    Direction,
+    HandlingMode,
+    Medium,
+    Office,
+    Speed,
+    State,
+)
+from .deadlines import classify, compute_deadline
+from .models import Document
+from .models.document import format_number
+from .services import validate_dates
+
+COLUMNS = (
+    "number", "office", "direction", "division", "handler", "sender", "received_on",
+    "registered_on", "subject", "speed", "classification", "declassification",
+    "stated_deadline", "project_control", "medium", "handling_mode", "recipients",
+    "dispatched_on", "seal_uses",
+)  # fmt: skip
+REQUIRED = ("office", "direction", "division", "subject")
+EXAMPLE = (
+    "府秘文字第1080000001號", "city", "incoming", "documents", "", "都發局", "108/7/1", "",
+    "函詢市政業務辦理情形", "普通件", "", "", "", "否", "electronic", "online",
+    "臺北市政府各機關", "108/7/3", "1",
+)  # fmt: skip
+NUMBER = re.compile(r"(?P<prefix>\D+)第(?P<year>\d{3})(?P<serial>\d{7})號")
+PREFIX_OFFICE = {prefix: office for office, prefix in OFFICE_PREFIX.items()}
+YES = {"是", "yes", "y", "true", "1"}
+NO = {"否", "no", "n", "false", "0", ""}
+
+
+@functools.lru_cache(maxsize=64)
+def _lookup(choices, language: str) -> dict:
+    """Code and label words → code; built once per language (labels are lazy translations)."""
+    table = {}
+    for code, label in choices.choices:
+        text = str(label)
+        table[text] = code
+        # "Most urgent (最速件)": the Chinese word in brackets and the English words alone
+        if "(" in text:
+            english, _sep, rest = text.partition("(")
+            table.setdefault(english.strip(), code)
+            table.setdefault(rest.rstrip(")").strip(), code)
+        table[code] = code
+    return table
+
+
+def _choice(value, choices, column, aliases=None, language=None):
+    value = (value or "").strip()
+    if aliases and value in aliases:
+        return aliases[value]
+    code = _lookup(choices, language or get_language() or "")
+    if value in code:
+        return code[value]
+    raise RowInvalid(_("Unknown value “%(v)s”.") % {"v": value}, column)
+
+
+def _date(row, column):
+    text = (row.get(column) or "").strip()
+    if not text:
+        return None
+    try:
+        return formats.parse_date(text, field=column)
+    except formats.FormatError as exc:
+        raise RowInvalid(str(exc), column) from exc
+
+
+class Importer:
+    """Validates rows against the register and each other; caches look-ups for large files."""
+
+    def __init__(self, user):
+        self.user = user
+        self.calendar = office_calendar()
+        self.agencies = {a.short_name: a.pk for a in Agency.objects.all()}
+        self.agencies.update({a.name: a.pk for a in Agency.objects.all()})
+        self.divisions = {}
+        for d in Division.objects.all():
+            self.divisions.update({d.code: d.pk, d.name: d.pk, d.short_name: d.pk})
+        self.users = dict(get_user_model().objects.values_list("username", "pk"))
+        self.seen: dict[str, int] = {}
+        self.language = get_language() or ""
+        self.allowed: dict[int, bool] = {}
+        self.deadlines: dict = {}
+        self.used: dict = {}
+
+    def prepare(self, row: dict) -> list:
+        """One row → a bulk row (list), or RowInvalid naming the column."""
+        lang = self.language
+        for col in REQUIRED:
+            if not (row.get(col) or "").strip():
+                raise RowInvalid(_("%(col)s is required.") % {"col": col}, col)
+        office = _choice(
+            row["office"], Office, "office", {"本府": "city", "本處": "secretariat"}, language=lang
+        )
+        direction = _choice(
+            row["direction"],
+            Direction,
+            "direction",
+            {"收文": "incoming", "發文": "outgoing"},
+            language=lang,
+        )
+        division = self.divisions.get(row["division"].strip())
+        if division is None:
+            raise RowInvalid(_("Unknown unit “%(v)s”.") % {"v": row["division"]}, "division")
+        if division not in self.allowed:
+            self.allowed[division] = rights.can_add_to(self.user, division)
+        if not self.allowed[division]:
+            raise RowInvalid(_("You may not add documents for this unit."), "division")
+        sender = None
+        if (row.get("sender") or "").strip():
+            sender = self.agencies.get(row["sender"].strip())
+            if sender is None:
+                raise RowInvalid(_("Unknown agency “%(v)s”.") % {"v": row["sender"]}, "sender")
+        handler = None
+        if (row.get("handler") or "").strip():
+            handler = self.users.get(row["handler"].strip())
+            if handler is None:
+                raise RowInvalid(_("Unknown handler “%(v)s”.") % {"v": row["handler"]}, "handler")
+        # a plain namespace, not a model instance: validate_dates reads only these attributes
+        doc = SimpleNamespace(
+            direction=direction,
+            sender_id=sender,
+            received_on=_date(row, "received_on"),
+            registered_on=_date(row, "registered_on"),
+            stated_deadline=_date(row, "stated_deadline"),
+            dispatched_on=_date(row, "dispatched_on"),
+        )
+        doc.registered_on = doc.registered_on or doc.received_on
+        if doc.registered_on is None:
+            raise RowInvalid(_("Give the date of receipt or registration."), "registered_on")
+        try:
+            validate_dates(doc)
+        except ValidationError as exc:
+            column, messages = next(iter(exc.message_dict.items()))
+            raise RowInvalid("；".join(messages), column) from exc
+        speed = _choice(row.get("speed") or "ordinary", Speed, "speed", language=lang)
+        classification = ""
+        if (row.get("classification") or "").strip():
+            classification = _choice(
+                row["classification"], Classification, "classification", language=lang
+            )
+        flag = (row.get("project_control") or "").strip().lower()
+        if flag not in YES | NO:
+            raise RowInvalid(_("Write 是 or 否."), "project_control")
+        medium = _choice(
+            row.get("medium") or "electronic",
+            Medium,
+            "medium",
+            {"紙本": "paper", "電子": "electronic"},
+            language=lang,
+        )
+        mode = _choice(
+            row.get("handling_mode") or "online", HandlingMode, "handling_mode", language=lang
+        )
+        seals = (row.get("seal_uses") or "0").strip()
+        if not seals.isdigit():
+            raise RowInvalid(_("seal_uses must be a whole number."), "seal_uses")
+        number, year, serial = self._number(row, office)
+        start = doc.received_on or doc.registered_on
+        key = (start, speed, doc.stated_deadline, flag in YES)
+        deadline = self.deadlines.get(key)
+        if deadline is None:  # memoised: a file holds few distinct dates
+            deadline = self.deadlines[key] = compute_deadline(self.calendar, *key)
+        values = dict(
+            division_id=division,
+            office=office,
+            year=year,
+            serial=serial,
+            number=number,
+            direction=direction,
+            subject=row["subject"].strip()[:500],
+            sender_id=sender,
+            registered_on=iso(doc.registered_on),
+            received_on=iso(doc.received_on),
+            speed=speed,
+            classification=classification,
+            declassification=(row.get("declassification") or "").strip()[:200],
+            stated_deadline=iso(doc.stated_deadline),
+            project_control=flag in YES,
+            medium=medium,
+            handling_mode=mode,
+            handler_id=handler,
+            recipients=(row.get("recipients") or "").strip()[:500],
+            seal_uses=int(seals),
+            deadline=iso(deadline),
+            created_by_id=getattr(self.user, "pk", None),
+        )
+        if doc.dispatched_on:
+            values.update(
+                state=State.DISPATCHED.value,
+                dispatched_on=iso(doc.dispatched_on),
+                closed_on=iso(doc.dispatched_on),
+                days_used=self._days_used(start, doc.dispatched_on),
+                timeliness=classify(deadline, doc.dispatched_on).value,
+            )
+        else:
+            incoming = direction == Direction.INCOMING
+            values["state"] = (State.RECEIVED if incoming else State.DRAFTING).value
+        return new_row(**values)
+
+    def _days_used(self, start, end):
+        key = (start, end)
+        if key not in self.used:
+            self.used[key] = str(self.calendar.days_used(start, end))
+        return self.used[key]
+
+    def _number(self, row, office):
+        text = (row.get("number") or "").strip()
+        if not text:
+            return None, None, None  # numbered on write
+        match = NUMBER.fullmatch(text)
+        if match is None or PREFIX_OFFICE.get(match["prefix"]) != office:
+            raise RowInvalid(
+                _("“%(v)s” is not a number of this office (e.g. %(e)s).")
+                % {"v": text, "e": format_number(office, 108, 1)},
+                "number",
+            )
+        if text in self.seen:
+            raise RowInvalid(
+                _("The number %(n)s is also in row %(r)s.") % {"n": text, "r": self.seen[text]},
+                "number",
+            )
+        self.seen[text] = row["_row"]
+        if Document.objects.filter(number=text).exists():
+            raise RowInvalid(_("The number %(n)s is already used.") % {"n": text}, "number")
+        return text, int(match["year"]), int(match["serial"])
+
+
+def validate(rows: list[dict], user, progress=None) -> tuple[list, list[RowError]]:
+    """Check every row; returns (prepared rows, errors). `progress(done)` is called as it goes."""
+    importer = Importer(user)
+    prepared, errors = [], []
+    for i, row in enumerate(rows, 1):
+        try:
+            prepared.append(importer.prepare(row))
+        except RowInvalid as exc:
+            errors.append(RowError(row["_row"], exc.message, exc.column))
+        if progress and i % 1000 == 0:
+            progress(i)
+    return prepared, errors

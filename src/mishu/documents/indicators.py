@@ -1,0 +1,144 @@
+"""What the register feeds the report: documents received, sent and sealed, and the
+secretariat's online sign-off counts and ratios (電子公文節能減紙).
+
+A document is received in the period of its date of receipt, sent in that of its dispatch
+(seal uses are counted on dispatch). The e-document figures count the secretariat's own
+documents (本處) by the date their number was given.
+"""
+
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+
+from mishu.indicators import registry
+
+from .choices import ONLINE_MODES, Direction, HandlingMode, Medium, Office
+from .models import Document
+
+FOUR_PLACES = Decimal("0.0001")
+
+
+def _computed(**kwargs):
+    return registry.computed(division="documents", **kwargs)
+
+
+def _docs(user):
+    return registry.records(Document, user)
+
+
+def _between(period, field):
+    return {f"{field}__range": (period.start, period.end)}
+
+
+@_computed(
+    code="documents.received",
+    label="本府及本處收文",
+    label_en="Documents received",
+    unit="件",
+    kind="count",
+)
+def received(period, user):
+    """Documents received in the period (本府及本處)."""
+    return Decimal(_docs(user).filter(**_between(period, "received_on")).count())
+
+
+@_computed(
+    code="documents.sent",
+    label="本府及本處發文",
+    label_en="Documents sent",
+    unit="件",
+    kind="count",
+)
+def sent(period, user):
+    """Documents dispatched in the period."""
+    return Decimal(_docs(user).filter(**_between(period, "dispatched_on")).count())
+
+
+@_computed(
+    code="documents.sealed",
+    label="本府及本處蓋用印信",
+    label_en="Seal uses",
+    unit="件",
+    kind="count",
+)
+def sealed(period, user):
+    """Seal uses (蓋用印信) on the documents dispatched in the period."""
+    total = (
+        _docs(user).filter(**_between(period, "dispatched_on")).aggregate(v=Sum("seal_uses"))["v"]
+    )
+    return Decimal(total or 0)
+
+
+def _secretariat(period, user):
+    return _docs(user).filter(office=Office.SECRETARIAT, **_between(period, "registered_on"))
+
+
+def _paper_incoming(period, user):
+    """(paper incoming documents, those scanned and signed off online)."""
+    qs = _secretariat(period, user).filter(direction=Direction.INCOMING, medium=Medium.PAPER)
+    counts = qs.aggregate(
+        n=Count("pk"), online=Count("pk", filter=Q(handling_mode=HandlingMode.SCANNED))
+    )
+    return counts["n"], counts["online"]
+
+
+def _signoff(period, user):
+    """(documents of the secretariat, those signed off online)."""
+    counts = _secretariat(period, user).aggregate(
+        n=Count("pk"), online=Count("pk", filter=Q(handling_mode__in=ONLINE_MODES))
+    )
+    return counts["n"], counts["online"]
+
+
+def _ratio(part, whole):
+    return (Decimal(part) / Decimal(whole)).quantize(FOUR_PLACES) if whole else None
+
+
+@_computed(
+    code="edocs.paper_signoff_cases",
+    label="本處紙本來文採線上簽核件數",
+    label_en="Paper documents signed off online (secretariat)",
+    unit="件",
+    kind="count",
+)
+def paper_signoff_cases(period, user):
+    """Paper incoming documents of the secretariat scanned and signed off online."""
+    return Decimal(_paper_incoming(period, user)[1])
+
+
+@_computed(
+    code="edocs.paper_signoff_ratio",
+    label="本處紙本來文採線上簽核比率",
+    label_en="Paper documents signed off online ratio (secretariat)",
+    unit="%",
+    kind="ratio",
+)
+def paper_signoff_ratio(period, user):
+    """The share of paper incoming documents signed off online."""
+    whole, part = _paper_incoming(period, user)
+    return _ratio(part, whole)
+
+
+@_computed(
+    code="edocs.online_signoff_cases",
+    label="本處公文線上簽核件數",
+    label_en="Documents signed off online (secretariat)",
+    unit="件",
+    kind="count",
+)
+def online_signoff_cases(period, user):
+    """The secretariat's documents signed off online (online or scanned paper)."""
+    return Decimal(_signoff(period, user)[1])
+
+
+@_computed(
+    code="edocs.online_signoff_ratio",
+    label="本處公文線上簽核比率",
+    label_en="Online sign-off ratio (secretariat)",
+    unit="%",
+    kind="ratio",
+)
+def online_signoff_ratio(period, user):
+    """The share of the secretariat's documents signed off online."""
+    whole, part = _signoff(period, user)
+    return _ratio(part, whole)

@@ -1,0 +1,139 @@
+"""Background work of the register: imports with a progress record, and the daily reminders."""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mishu.core.audit import audit_context
+from mishu.core.choices import ChangeSource, RoleCode
+from mishu.core.imports import read_table, require_columns
+from mishu.core.models import Division
+
+from . import importing, synth
+from .bulk import INDEX
+from .choices import JobStatus, ReminderKind
+from .deadlines import LONG_PENDING_DAYS
+from .models import Document, ImportJob, Reminder
+from .models.document import format_number
+from .services import note_serial, reserve_serials
+
+NEAR_DAYS = 2
+
+
+def write_rows(rows: list[list], user, label: str) -> int:
+    """Number the rows that have no number, then bulk-write them (one batch record per 5,000),
+    attributed to `user` through the import source."""
+    office_i, year_i, serial_i, number_i = (
+        INDEX["office"],
+        INDEX["year"],
+        INDEX["serial"],
+        INDEX["number"],
+    )
+    registered = INDEX["registered_on"]
+    with (
+        audit_context(
+            user=user,
+            source=ChangeSource.IMPORT,
+            actor_name=user.get_username() if user else "import",
+        ),
+        transaction.atomic(),
+    ):
+        pending: dict = {}
+        for row in rows:
+            if row[number_i] is None:
+                year = int(row[registered][:4]) - 1911
+                pending.setdefault((row[office_i], year), []).append(row)
+            else:
+                note_serial(row[office_i], row[year_i], row[serial_i])
+        for (office, year), group in pending.items():
+            first = reserve_serials(office, year, len(group))
+            for offset, row in enumerate(group):
+                row[year_i], row[serial_i] = year, first + offset
+                row[number_i] = format_number(office, year, first + offset)
+        unit = Division.objects.get(code="documents")
+        return synth.write(rows, "import", label, unit, user)
+
+
+def run_import(job_id: int) -> ImportJob:
+    """Validate every row (updating the job's progress), then write all or nothing."""
+    job = ImportJob.objects.get(pk=job_id)
+    job.status = JobStatus.RUNNING
+    job.save(update_fields=["status"])
+    try:
+        rows = read_table(bytes(job.content), job.file_name)
+        require_columns(rows, importing.REQUIRED)
+    except Exception as exc:  # the file as a whole is unreadable: say so on the job
+        job.status, job.errors = JobStatus.FAILED, [{"row": 0, "column": "", "message": str(exc)}]
+        job.save(update_fields=["status", "errors"])
+        return job
+    job.total = len(rows)
+    job.save(update_fields=["total"])
+
+    def progress(done):
+        ImportJob.objects.filter(pk=job.pk).update(done=done)
+
+    prepared, errors = importing.validate(rows, job.user, progress)
+    job.done = len(rows)
+    if errors:
+        job.status = JobStatus.FAILED
+        job.errors = [{"row": e.row, "column": e.column, "message": e.message} for e in errors]
+    else:
+        job.written = write_rows(prepared, job.user, f"import {job.pk}")
+        job.status = JobStatus.DONE
+    job.content = b""  # the file is not kept once read
+    job.save()
+    return job
+
+
+def send_reminders(today: datetime.date | None = None) -> int:
+    """Remind handlers (and their units' supervisors) of open documents near or past their
+    deadline or pending more than 27 days: an in-app reminder and one e-mail per person."""
+    today = today or timezone.localdate()
+    open_docs = Document.objects.filter(closed_on__isnull=True)
+    lists = {
+        ReminderKind.OVERDUE: open_docs.filter(deadline__lt=today),
+        ReminderKind.NEAR: open_docs.filter(
+            deadline__gte=today, deadline__lte=today + datetime.timedelta(days=NEAR_DAYS)
+        ),
+        ReminderKind.LONG_PENDING: open_docs.filter(
+            registered_on__lt=today - datetime.timedelta(days=LONG_PENDING_DAYS)
+        ),
+    }
+    User = get_user_model()
+    supervisors: dict = {}
+    for user in User.objects.filter(
+        Q(roles__code=RoleCode.SUPERVISOR), is_active=True, division__isnull=False
+    ).distinct():
+        supervisors.setdefault(user.division_id, []).append(user)
+    per_user: dict = {}
+    created = 0
+    for kind, qs in lists.items():
+        for doc in qs.select_related("handler").iterator(chunk_size=2000):
+            people = [doc.handler] if doc.handler_id else []
+            people += supervisors.get(doc.division_id, [])
+            for person in people:
+                _obj, new = Reminder.objects.get_or_create(
+                    user=person, document=doc, kind=kind, day=today
+                )
+                created += new
+                if new:
+                    per_user.setdefault(person, []).append((kind, doc))
+    for person, items in per_user.items():
+        if not person.email:
+            continue
+        lines = [
+            f"{doc.number} {doc.subject} — {kind.label} ({doc.deadline})" for kind, doc in items
+        ]
+        send_mail(
+            _("Mishu: %(n)s documents need attention") % {"n": len(items)},
+            "\n".join(lines),
+            None,
+            [person.email],
+        )
+        Reminder.objects.filter(user=person, day=today).update(emailed=True)
+    return created

@@ -1,0 +1,197 @@
+"""The register's service functions: every write of a document goes through here, inside a
+transaction, with its workflow event logged. Bad input raises ValidationError naming the field."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mishu.core import permissions as rights
+from mishu.core.choices import RoleCode
+from mishu.core.formats import roc_year
+from mishu.core.workdays import office_calendar
+
+from . import workflow
+from .choices import CLOSED_STATES, Direction, ExtensionStatus, State
+from .deadlines import classify, compute_deadline
+from .models import DeadlineExtension, Document, DocumentEvent, DocumentSequence
+from .models.document import format_number
+
+
+def reserve_serials(office: str, year: int, count: int = 1) -> int:
+    """Reserve `count` consecutive serials of the office's year; returns the first."""
+    seq, _created = DocumentSequence.objects.select_for_update().get_or_create(
+        office=office, year=year
+    )
+    first = seq.last_serial + 1
+    seq.last_serial += count
+    seq.save(update_fields=["last_serial"])
+    return first
+
+
+def note_serial(office: str, year: int, serial: int) -> None:
+    """Make sure the sequence never hands out a serial already used (e.g. by an import)."""
+    seq, _created = DocumentSequence.objects.select_for_update().get_or_create(
+        office=office, year=year
+    )
+    if serial > seq.last_serial:
+        seq.last_serial = serial
+        seq.save(update_fields=["last_serial"])
+
+
+def validate_dates(doc: Document) -> None:
+    """A deadline or dispatch before receipt is refused, naming the field."""
+    errors = {}
+    start = doc.received_on or doc.registered_on
+    if doc.stated_deadline and start and doc.stated_deadline < start:
+        errors["stated_deadline"] = _("The deadline cannot be before the date of receipt.")
+    if doc.dispatched_on and start and doc.dispatched_on < start:
+        errors["dispatched_on"] = _("The dispatch date cannot be before the date of receipt.")
+    if doc.direction == Direction.INCOMING:
+        if doc.received_on is None:
+            errors["received_on"] = _("An incoming document needs its date of receipt.")
+        if doc.sender_id is None:
+            errors["sender"] = _("An incoming document needs its sender agency.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _log(doc, name, from_state, user, note=""):
+    DocumentEvent.objects.create(
+        document=doc,
+        name=name,
+        from_state=from_state,
+        to_state=doc.state,
+        user=user if getattr(user, "pk", None) else None,
+        note=note[:500],
+    )
+
+
+@transaction.atomic
+def register(doc: Document, user=None, *, calendar=None) -> Document:
+    """Register a new document: give it the next number of its office and year (unless it
+    carries one), compute its deadline, log the event."""
+    if user is not None and not rights.can_add_to(user, doc.division_id):
+        raise PermissionDenied(_("You may not register documents for this unit."))
+    calendar = calendar or office_calendar()
+    if doc.received_on and not doc.registered_on:
+        doc.registered_on = doc.received_on
+    doc.registered_on = doc.registered_on or timezone.localdate()
+    validate_dates(doc)
+    doc.year = doc.year or roc_year(doc.registered_on)
+    if doc.serial:
+        note_serial(doc.office, doc.year, doc.serial)
+    else:
+        doc.serial = reserve_serials(doc.office, doc.year)
+    doc.number = format_number(doc.office, doc.year, doc.serial)
+    if Document.objects.filter(number=doc.number).exists():
+        raise ValidationError(
+            {"number": _("The number %(n)s is already used.") % {"n": doc.number}}
+        )
+    if not doc.state:
+        incoming = doc.direction == Direction.INCOMING
+        doc.state = State.RECEIVED if incoming else State.DRAFTING
+    start = doc.received_on or doc.registered_on
+    doc.deadline = compute_deadline(
+        calendar, start, doc.speed, doc.stated_deadline, doc.project_control
+    )
+    if user is not None and getattr(user, "pk", None):
+        doc.created_by = user
+    doc.full_clean(exclude=["created_by", "batch"])
+    doc.save()
+    _log(doc, "registered", "", user)
+    return doc
+
+
+@transaction.atomic
+def transition(doc: Document, name: str, user=None, *, on=None, note="", **fields) -> Document:
+    """Move a document along the workflow; closing transitions record the closing date, the
+    working days used and the 依限/逾期 class."""
+    doc = Document.objects.select_for_update().get(pk=doc.pk)
+    if user is not None and not rights.can(user, rights.CHANGE, doc):
+        raise PermissionDenied(_("You may not change this document."))
+    if name not in workflow.TRANSITIONS:
+        raise ValidationError({"transition": _("Unknown transition %(t)s.") % {"t": name}})
+    if name not in workflow.allowed(doc.state):
+        raise ValidationError(
+            {
+                "transition": _("A document in state %(s)s cannot be %(t)s.")
+                % {"s": doc.get_state_display(), "t": name}
+            }
+        )
+    for key, value in fields.items():
+        setattr(doc, key, value)
+    before = doc.state
+    doc.state = workflow.target(name)
+    if name in workflow.CLOSING:
+        on = on or timezone.localdate()
+        start = doc.received_on or doc.registered_on
+        if on < start:
+            field = "dispatched_on" if name == "dispatch" else "closed_on"
+            raise ValidationError(
+                {field: _("The closing date cannot be before the date of receipt.")}
+            )
+        if name == "dispatch":
+            doc.dispatched_on = on
+        doc.closed_on = on
+        doc.days_used = office_calendar().days_used(start, on)
+        doc.timeliness = classify(doc.deadline, on)
+    validate_dates(doc)
+    doc.save()
+    _log(doc, name, before, user, note)
+    return doc
+
+
+@transaction.atomic
+def request_extension(
+    doc: Document, new_deadline: datetime.date, reason: str, user=None, *, on=None
+) -> DeadlineExtension:
+    """Ask to move the deadline: only while the document is open and before its deadline."""
+    on = on or timezone.localdate()
+    if doc.state in CLOSED_STATES:
+        raise ValidationError({"document": _("The document is already closed.")})
+    if doc.deadline and on > doc.deadline:
+        raise ValidationError(
+            {"requested_on": _("An extension must be asked for before the deadline.")}
+        )
+    if doc.deadline and new_deadline <= doc.deadline:
+        raise ValidationError(
+            {"new_deadline": _("The new deadline must be after the current one.")}
+        )
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Give the reason for the extension.")})
+    ext = DeadlineExtension.objects.create(
+        document=doc,
+        requested_on=on,
+        requested_by=user if getattr(user, "pk", None) else None,
+        old_deadline=doc.deadline,
+        new_deadline=new_deadline,
+        reason=reason.strip(),
+    )
+    _log(doc, "extension_requested", doc.state, user, f"{new_deadline}: {reason}")
+    return ext
+
+
+@transaction.atomic
+def decide_extension(ext: DeadlineExtension, approve: bool, user, note="", *, on=None):
+    """A supervisor approves (the deadline moves) or rejects an extension, with a reason."""
+    if not (user.has_role(RoleCode.SUPERVISOR, RoleCode.ADMIN)):
+        raise PermissionDenied(_("Only a supervisor may decide an extension."))
+    if not rights.can(user, rights.CHANGE, ext.document):
+        raise PermissionDenied(_("You may not change this document."))
+    if ext.status != ExtensionStatus.REQUESTED:
+        raise ValidationError({"status": _("This extension has already been decided.")})
+    if not (note or "").strip():
+        raise ValidationError({"decision_note": _("Give the reason for the decision.")})
+    ext.status = ExtensionStatus.APPROVED if approve else ExtensionStatus.REJECTED
+    ext.decided_by, ext.decided_on = user, on or timezone.localdate()
+    ext.decision_note = note.strip()
+    ext.save()
+    doc = ext.document
+    if approve:
+        doc.deadline = ext.new_deadline
+        doc.save(update_fields=["deadline", "last_updated"])
+    _log(doc, "extended" if approve else "extension_rejected", doc.state, user, note)
+    return ext

@@ -1,0 +1,87 @@
+import datetime
+from decimal import Decimal
+
+from mishu.core.formats import Period
+from mishu.documents import services
+from mishu.documents.models import Document
+from mishu.indicators import registry
+
+D = datetime.date
+
+
+def _close(doc, name="dispatch", on=None):
+    for step in ("assign", "draft", "sign") if name == "dispatch" else ("assign",):
+        doc = services.transition(doc, step)
+    return services.transition(doc, name, on=on)
+
+
+def test_counts_come_from_the_register(incoming, org):
+    a = services.register(incoming(seal_uses=2))
+    _close(a, on=D(2019, 7, 3))
+    b = services.register(incoming(received_on=D(2019, 12, 31)))
+    _close(b, "file", on=D(2020, 1, 2))
+    out = services.register(
+        Document(
+            division=org["documents"],
+            office="city",
+            direction="outgoing",
+            subject="函",
+            registered_on=D(2019, 8, 1),
+            seal_uses=1,
+        )
+    )
+    for step in ("sign", "dispatch"):
+        out = services.transition(out, step, on=D(2019, 8, 2))
+    p = Period.parse("108H2")
+    assert registry.get("documents.received").source == "computed"
+    assert registry.value("documents.received", p) == 2
+    assert registry.value("documents.sent", p) == 2
+    assert registry.value("documents.sealed", p) == 3
+    assert registry.value("documents.received", Period.parse("109H1")) == 0
+
+
+def test_secretariat_signoff_ratios(incoming):
+    modes = [
+        ("paper", "scanned"),
+        ("paper", "scanned"),
+        ("paper", "paper"),
+        ("electronic", "online"),
+    ]
+    for medium, mode in modes:
+        services.register(incoming(office="secretariat", medium=medium, handling_mode=mode))
+    services.register(incoming(office="city", medium="paper", handling_mode="paper"))
+    year = Period.parse("108")
+    assert registry.value("edocs.paper_signoff_cases", year) == 2
+    assert registry.value("edocs.paper_signoff_ratio", year) == Decimal("0.6667")
+    assert registry.value("edocs.online_signoff_cases", year) == 3
+    assert registry.value("edocs.online_signoff_ratio", year) == Decimal("0.75")
+    assert registry.value("edocs.online_signoff_ratio", Period.parse("107")) is None
+
+
+def test_demo_reproduces_the_seed(org):
+    from mishu.documents import demo
+
+    demo.load()
+    demo.load()  # idempotent
+    h2, year = Period.parse("108H2"), Period.parse("108")
+    assert registry.value("documents.received", h2) == 44651
+    assert registry.value("documents.sent", h2) == 69707
+    assert registry.value("documents.sealed", h2) == 94920
+    assert registry.value("edocs.paper_signoff_cases", year) == 1770
+    assert registry.value("edocs.paper_signoff_ratio", year) == Decimal("0.7166")
+    assert registry.value("edocs.online_signoff_cases", year) == 12391
+    assert registry.value("edocs.online_signoff_ratio", year) == Decimal("0.9378")
+    assert registry.value("edocs.paper_signoff_ratio", Period.parse("107")) == Decimal("0.3072")
+    numbers = Document.objects.filter(office="city", year=108).order_by("serial")
+    assert numbers.first().number == "府秘文字第1080000001號"
+    assert numbers.count() == numbers.last().serial  # no gaps, no duplicates
+
+
+def test_synth_command_refuses_bad_arguments(org):
+    import pytest
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError):
+        call_command("synth", "documents", "--scale", "0")
+    with pytest.raises(CommandError):
+        call_command("synth", "nosuchapp")

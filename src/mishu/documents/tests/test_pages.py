@@ -1,0 +1,137 @@
+import datetime
+
+from django.core import mail
+
+from mishu.documents import jobs, services
+from mishu.documents.models import Reminder
+
+D = datetime.date
+
+
+def test_register_pages_and_exports(incoming, make_user, client_for):
+    user = make_user("documents", ["clerk"])
+    doc = services.register(incoming(), user)
+    client = client_for(user)
+    assert doc.number in client.get("/documents/").content.decode()
+    detail = client.get(f"/documents/{doc.pk}/").content.decode()
+    assert "registered" in detail
+    assert client.get(f"/documents/{doc.pk}/history/").status_code == 200
+    assert doc.number in client.get("/documents/timeliness/").content.decode()  # overdue today
+    export = client.get("/documents/?control=overdue&export=csv")
+    assert doc.number in export.content.decode("utf-8-sig")
+    monthly = client.get("/documents/timeliness/monthly/?month=108-07")
+    assert monthly.status_code == 200
+    assert client.get("/documents/timeliness/monthly/?month=108-07&export=xlsx").status_code == 200
+    assert "error" in client.get("/documents/timeliness/monthly/?month=nope").context
+
+
+def test_other_units_do_not_see_documents(incoming, make_user, client_for):
+    doc = services.register(incoming())
+    client = client_for(make_user("media", ["clerk"]))
+    assert client.get(f"/documents/{doc.pk}/").status_code == 404
+    assert doc.number not in client.get("/documents/").content.decode()
+
+
+def test_register_form_and_extension_flow(org, make_user, client_for):
+    clerk = make_user("documents", ["clerk"])
+    client = client_for(clerk)
+    data = {
+        "division": org["documents"].pk,
+        "office": "city",
+        "direction": "incoming",
+        "subject": "網頁登記",
+        "sender": org["agency"].pk,
+        "received_on": "108/7/1",
+        "stated_deadline": "108/6/1",
+        "speed": "ordinary",
+        "medium": "electronic",
+        "handling_mode": "online",
+        "seal_uses": "0",
+    }
+    bad = client.post("/documents/add/", data)
+    assert bad.status_code == 200 and "stated_deadline" in bad.context["form"].errors
+    data["stated_deadline"] = ""
+    response = client.post("/documents/add/", data)
+    assert response.status_code == 302
+    from mishu.documents.models import Document
+
+    doc = Document.objects.get()
+    assert doc.deadline == D(2019, 7, 9)
+    # an extension asked today (long after 108/7/9) is refused with the reason shown
+    page = client.post(
+        f"/documents/{doc.pk}/extend/", {"new_deadline": "108/7/20", "reason": "會辦"}, follow=True
+    )
+    assert "requested_on" in page.content.decode()
+
+
+def test_api_filters_and_errors(incoming, make_user, api_for, org):
+    user = make_user("documents", ["clerk"])
+    api = api_for(user)
+    services.register(incoming())
+    services.register(incoming(speed="urgent"))
+    listed = api.get("/api/documents/documents/?speed=urgent").json()
+    rows = listed["results"] if isinstance(listed, dict) else listed
+    assert len(rows) == 1
+    body = {
+        "division": org["documents"].pk,
+        "office": "city",
+        "direction": "incoming",
+        "subject": "API",
+        "sender": org["agency"].pk,
+        "received_on": "2019-07-01",
+        "stated_deadline": "2019-06-01",
+    }
+    response = api.post("/api/documents/documents/", body, format="json")
+    assert response.status_code == 400 and "stated_deadline" in response.json()
+    body.pop("stated_deadline")
+    created = api.post("/api/documents/documents/", body, format="json").json()
+    assert created["number"] == "府秘文字第1080000003號"
+    moved = api.post(
+        f"/api/documents/documents/{created['id']}/transition/",
+        {"transition": "file", "on": "2019-07-02"},
+        format="json",
+    )
+    assert moved.status_code == 400 and "transition" in moved.json()
+    api.post(f"/api/documents/documents/{created['id']}/transition/", {"transition": "assign"})
+    events = api.get(f"/api/documents/documents/{created['id']}/events/").json()
+    assert [e["name"] for e in events] == ["registered", "assign"]
+
+
+def test_daily_reminders(incoming, make_user):
+    handler = make_user("documents", ["clerk"])
+    boss = make_user("documents", ["supervisor"])
+    services.register(incoming(handler=handler))
+    created = jobs.send_reminders(today=D(2019, 7, 10))
+    assert created == 2  # past deadline: the handler and the unit's supervisor
+    assert Reminder.objects.filter(user=boss, kind="overdue").exists()
+    assert len(mail.outbox) == 2
+    assert jobs.send_reminders(today=D(2019, 7, 10)) == 0  # once a day
+
+
+def test_reminder_command(incoming, make_user):
+    import io
+
+    import pytest
+    from django.core.management import CommandError, call_command
+
+    services.register(incoming(handler=make_user("documents", ["clerk"])))
+    out = io.StringIO()
+    call_command("document_reminders", "--date", "108/7/10", stdout=out)
+    assert out.getvalue().strip() == "1 reminders"
+    with pytest.raises(CommandError):
+        call_command("document_reminders", "--date", "nope")
+
+
+def test_api_extension_request_and_decision(incoming, make_user, api_for):
+    clerk = make_user("documents", ["clerk"])
+    boss = make_user("documents", ["supervisor"])
+    doc = services.register(incoming(received_on=datetime.date.today()), clerk)
+    url = f"/api/documents/documents/{doc.pk}/"
+    late = doc.deadline + datetime.timedelta(days=7)
+    asked = api_for(clerk).post(url + "extend/", {"new_deadline": late, "reason": "會辦"})
+    assert asked.status_code == 201, asked.json()
+    assert api_for(clerk).post(url + "decide/", {"approve": True, "note": "x"}).status_code == 403
+    decided = api_for(boss).post(url + "decide/", {"approve": True, "note": "同意"})
+    assert decided.status_code == 200 and decided.json()["deadline"] == late.isoformat()
+    again = api_for(boss).post(url + "decide/", {"approve": True, "note": "同意"})
+    assert again.status_code == 400 and "extension" in again.json()
