@@ -78,6 +78,8 @@ class Crud:
     form: type | None = None
     serializer: type | None = None
     api_prefix: str = ""
+    # shown and exported, never edited here: a workflow owns them (e.g. a booking's status)
+    read_only: list = field(default_factory=list)
 
     @property
     def name(self):
@@ -97,7 +99,9 @@ class Crud:
         if self.form:
             return self.form
         return forms.modelform_factory(
-            self.model, fields=["division", *self.fields], formfield_callback=_formfield
+            self.model,
+            fields=["division", *(f for f in self.fields if f not in self.read_only)],
+            formfield_callback=_formfield,
         )
 
     def views(self):
@@ -140,7 +144,7 @@ class Crud:
                     {
                         "model": self.model,
                         "fields": ["id", "division", *self.fields, "created", "last_updated"],
-                        "read_only_fields": ["created", "last_updated"],
+                        "read_only_fields": ["created", "last_updated", *self.read_only],
                     },
                 )
             },

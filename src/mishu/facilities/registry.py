@@ -84,6 +84,7 @@ CRUDS = [
         date_field="starts__date",
         search="title",
         detail_view=BookingDetailView,
+        read_only=["status"],
     ),
     Crud(
         Meter,

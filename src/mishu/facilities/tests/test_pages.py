@@ -120,6 +120,12 @@ def test_api_refuses_overlap_and_negative_fee(make_user, api_for, venue):
     )
     assert neg.status_code == 400 and "fee" in neg.json()
     assert Booking.objects.count() == 1
+    # the status belongs to the workflow (approve / reject / cancel), not to an edit
+    booking = Booking.objects.get()
+    assert booking.status == "applied"
+    api.patch(f"/api/facilities/bookings/{booking.pk}/", {"status": "approved"}, format="json")
+    booking.refresh_from_db()
+    assert booking.status == "applied"
 
 
 def test_reading_form_refuses_a_lower_reading(make_user, client_for):
