@@ -1,12 +1,12 @@
-from rest_framework import serializers
-
+from mishu.core.api.serializers import ModelCleanSerializer
 from mishu.core.api.viewsets import RestrictedModelViewSet
 
 from .. import filtersets, models
 
 
 def _viewset(model, filterset):
-    """A restricted read-write endpoint of `model` with every editable field."""
+    """A restricted read-write endpoint of `model` with every editable field; the model's own
+    clean() rules apply as in the forms."""
     meta = type(
         "Meta",
         (),
@@ -16,7 +16,7 @@ def _viewset(model, filterset):
             "read_only_fields": ["created", "last_updated"],
         },
     )
-    serializer = type(f"{model.__name__}Serializer", (serializers.ModelSerializer,), {"Meta": meta})
+    serializer = type(f"{model.__name__}Serializer", (ModelCleanSerializer,), {"Meta": meta})
     return type(
         f"{model.__name__}ViewSet",
         (RestrictedModelViewSet,),

@@ -100,3 +100,25 @@ def test_division_home_lists_the_modules(make_user, client_for, code):
     assert r.status_code == 200
     expected = "/petitions/cases/" if code == "confidential" else "/consultations/tally/"
     assert expected in r.content.decode()
+
+
+def test_api_refuses_a_room_of_another_division(make_user, api_for):
+    from mishu.consultations.models import NursingRoom, NursingRoomUse
+    from mishu.core.testing import division
+
+    other = NursingRoom.objects.create(
+        division=division("city-hall"), name="別組的哺集乳室", opened_on="2019-01-01"
+    )
+    api = api_for(make_user("citizen-services", ["clerk"]))
+    response = api.post(
+        "/api/consultations/nursing-room-uses/",
+        {
+            "division": division("citizen-services").pk,
+            "room": other.pk,
+            "date": "2019-07-01",
+            "count": 3,
+        },
+        format="json",
+    )
+    assert response.status_code == 400 and "room" in response.json()
+    assert not NursingRoomUse.objects.exists()
