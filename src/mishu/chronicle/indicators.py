@@ -16,7 +16,7 @@ CATEGORY = ("category",)
 
 
 def _events(period, user, category=None):
-    qs = registry.records(Event, user).filter(start_date__range=(period.start, period.end))
+    qs = registry.records_in(Event, user, period, "start_date")
     return qs.filter(category=category) if category else qs
 
 

@@ -31,17 +31,13 @@ CATEGORY_MONTH = ("category", "month")
 DIVISION = "citizen-services"
 
 
-def _in(period, qs):
-    return qs.filter(date__range=(period.start, period.end))
-
-
 def _category_by_month(code, label, label_en, model, field, members):
     """Declare a category × month count indicator over `model`'s `count`, where `field` holds the
     category and `members` names each category as the report does."""
     by_member = {name: value for value, name in members.items()}
 
     def rows(period, user, category=None, month=None):
-        qs = _in(period, registry.records(model, user))
+        qs = registry.records_in(model, user, period, "date")
         if category is not None:
             if category not in by_member:
                 return qs.none()
@@ -110,7 +106,7 @@ professional_consultations = _category_by_month(
 
 
 def _sum(model, field, period, user):
-    result = _in(period, registry.records(model, user)).aggregate(v=Sum(field))["v"]
+    result = registry.records_in(model, user, period, "date").aggregate(v=Sum(field))["v"]
     return Decimal(result or 0)
 
 

@@ -16,9 +16,7 @@ from .models.venues import BookingStatus, ReportGroup
 
 
 def _usage(period, user, kind) -> Decimal:
-    qs = registry.records(MeterReading, user).filter(
-        meter__kind=kind, month__range=(period.start, period.end)
-    )
+    qs = registry.records_in(MeterReading, user, period, "month").filter(meter__kind=kind)
     # SQLite sums decimals as floats: back to the field's two places, trailing zeros dropped
     total = Decimal(str(qs.aggregate(v=Sum("usage"))["v"] or 0)).quantize(Decimal("0.01"))
     return total.quantize(Decimal(1)) if total == total.to_integral_value() else total
@@ -66,8 +64,8 @@ def rainwater(period, user):
 
 
 def _bookings(period, user):
-    return registry.records(Booking, user).filter(
-        status=BookingStatus.APPROVED, starts__date__range=(period.start, period.end)
+    return registry.records_in(Booking, user, period, "starts__date").filter(
+        status=BookingStatus.APPROVED
     )
 
 
@@ -151,9 +149,7 @@ stage_savings = _booking_indicator(
 )
 def facility_trainings(period, user):
     """Facility management system courses held in the period."""
-    qs = registry.records(SafetyTraining, user).filter(
-        facility_system=True, date__range=(period.start, period.end)
-    )
+    qs = registry.records_in(SafetyTraining, user, period, "date").filter(facility_system=True)
     return Decimal(qs.count())
 
 
@@ -168,9 +164,7 @@ def facility_trainings(period, user):
 def projects_completion_ratio(period, user):
     """Of the tracked projects scheduled for acceptance in the period, the share accepted by
     their scheduled date (None when none was scheduled)."""
-    qs = registry.records(BuildingProject, user).filter(
-        listed=True, due_on__range=(period.start, period.end)
-    )
+    qs = registry.records_in(BuildingProject, user, period, "due_on").filter(listed=True)
     total = qs.count()
     if not total:
         return None

@@ -224,6 +224,13 @@ def records(model, user):
     return model.objects.all() if user is None else model.objects.restrict(user, "view")
 
 
+def records_in(model, user, period, date_field: str):
+    """The model's records `user` may see whose `date_field` falls within the period: the query
+    at the heart of most computed indicators."""
+    period = _period(period)
+    return records(model, user).filter(**{f"{date_field}__range": (period.start, period.end)})
+
+
 def _check_cell(d: IndicatorDef, cell: dict) -> dict:
     unknown = set(cell) - set(d.dimensions)
     if unknown:

@@ -15,9 +15,7 @@ from .models import CollectivePetition, PetitionCase
 
 
 def _cases(period, user, agency=None):
-    qs = registry.records(PetitionCase, user).filter(
-        received_on__range=(period.start, period.end), agency__isnull=False
-    )
+    qs = registry.records_in(PetitionCase, user, period, "received_on").filter(agency__isnull=False)
     return qs.filter(agency__short_name=agency) if agency else qs
 
 
@@ -55,8 +53,8 @@ def mayor_by_agency_breakdown(period, user):
 )
 def collective_dispersal_hours(period, user):
     """Average hours from arrival to dispersal of the period's collective petitions (2 dp)."""
-    rows = registry.records(CollectivePetition, user).filter(
-        date__range=(period.start, period.end), dispersed_at__isnull=False
+    rows = registry.records_in(CollectivePetition, user, period, "date").filter(
+        dispersed_at__isnull=False
     )
     hours = [r.hours for r in rows.only("arrived_at", "dispersed_at")]
     if not hours:

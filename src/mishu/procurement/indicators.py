@@ -10,7 +10,7 @@ from .models import TenderCase
 
 
 def _awarded(period, user):
-    return registry.records(TenderCase, user).filter(awarded_on__range=(period.start, period.end))
+    return registry.records_in(TenderCase, user, period, "awarded_on")
 
 
 @registry.computed(

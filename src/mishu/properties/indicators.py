@@ -52,7 +52,7 @@ def _standing(model, period, user):
 )
 def fuel_litres(period, user):
     """Litres of gasoline and diesel put into official vehicles in the period."""
-    qs = registry.records(FuelLog, user).filter(date__range=(period.start, period.end))
+    qs = registry.records_in(FuelLog, user, period, "date")
     # SQLite sums decimals as floats: back to the field's two places
     return to_cents(qs.aggregate(v=Sum("litres"))["v"])
 
@@ -130,8 +130,8 @@ def rooms_by_status(period, user):
 
 
 def _moved_in(period, user):
-    return registry.records(Allocation, user).filter(
-        moved_in_on__range=(period.start, period.end), notified_on__isnull=False
+    return registry.records_in(Allocation, user, period, "moved_in_on").filter(
+        notified_on__isnull=False
     )
 
 
@@ -170,7 +170,7 @@ def _count(model, code, label, label_en, unit, doc):
         code=code, label=label, label_en=label_en, unit=unit, kind="count", division=GA
     )
     def fn(period, user):
-        qs = registry.records(model, user).filter(date__range=(period.start, period.end))
+        qs = registry.records_in(model, user, period, "date")
         return Decimal(qs.count())
 
     fn.__doc__ = doc
