@@ -10,6 +10,8 @@ class DocumentsConfig(AppConfig):
     def ready(self):
         from mishu.core.navigation import Module, register
 
+        from . import tally  # noqa: F401  (keeps the monthly tallies in step with saves)
+
         register(Module(_("Document register"), "documents:document_list", ("documents",)))
         register(Module(_("Document timeliness lists"), "documents:timeliness"))
         register(Module(_("Monthly document timeliness"), "documents:monthly", ("documents",)))

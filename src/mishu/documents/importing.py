@@ -101,14 +101,17 @@ def _choice(value, choices, column, aliases=None, language=None):
     raise RowInvalid(_("Unknown value “%(v)s”.") % {"v": value}, column)
 
 
-def _date(row, column):
+def _date(row, column, memo: dict):
     text = (row.get(column) or "").strip()
     if not text:
         return None
-    try:
-        return formats.parse_date(text, field=column)
-    except formats.FormatError as exc:
-        raise RowInvalid(str(exc), column) from exc
+    day = memo.get(text)  # a file holds few distinct dates: parse each once
+    if day is None:
+        try:
+            day = memo[text] = formats.parse_date(text, field=column)
+        except formats.FormatError as exc:
+            raise RowInvalid(str(exc), column) from exc
+    return day
 
 
 class Importer:
@@ -128,6 +131,7 @@ class Importer:
         self.allowed: dict[int, bool] = {}
         self.deadlines: dict = {}
         self.used: dict = {}
+        self.dates: dict = {}
 
     def prepare(self, row: dict) -> list:
         """One row → a bulk row (list), or RowInvalid naming the column."""
@@ -166,10 +170,10 @@ class Importer:
         doc = SimpleNamespace(
             direction=direction,
             sender_id=sender,
-            received_on=_date(row, "received_on"),
-            registered_on=_date(row, "registered_on"),
-            stated_deadline=_date(row, "stated_deadline"),
-            dispatched_on=_date(row, "dispatched_on"),
+            received_on=_date(row, "received_on", self.dates),
+            registered_on=_date(row, "registered_on", self.dates),
+            stated_deadline=_date(row, "stated_deadline", self.dates),
+            dispatched_on=_date(row, "dispatched_on", self.dates),
         )
         doc.registered_on = doc.registered_on or doc.received_on
         if doc.registered_on is None:
@@ -267,9 +271,16 @@ class Importer:
                 "number",
             )
         self.seen[text] = row["_row"]
-        if Document.objects.filter(number=text).exists():
-            raise RowInvalid(_("The number %(n)s is already used.") % {"n": text}, "number")
         return text, int(match["year"]), int(match["serial"])
+
+    def taken(self, numbers) -> set[str]:
+        """Those of `numbers` the register already holds (asked in chunks, not row by row)."""
+        numbers = list(numbers)
+        found = set()
+        for start in range(0, len(numbers), 2000):
+            chunk = numbers[start : start + 2000]
+            found.update(Document.objects.filter(number__in=chunk).values_list("number", flat=True))
+        return found
 
 
 def validate(rows: list[dict], user, progress=None) -> tuple[list, list[RowError]]:
@@ -283,4 +294,9 @@ def validate(rows: list[dict], user, progress=None) -> tuple[list, list[RowError
             errors.append(RowError(row["_row"], exc.message, exc.column))
         if progress and i % 1000 == 0:
             progress(i)
+    # Numbers the register already holds: one query per 2,000 numbers.
+    for number in sorted(importer.taken(importer.seen), key=importer.seen.get):
+        message = _("The number %(n)s is already used.") % {"n": number}
+        errors.append(RowError(importer.seen[number], message, "number"))
+    errors.sort(key=lambda e: e.row)
     return prepared, errors

@@ -105,6 +105,46 @@ def register(doc: Document, user=None, *, calendar=None) -> Document:
     return doc
 
 
+def expected_deadline(doc: Document, calendar=None):
+    """The deadline the document's own fields give, or the latest approved extension's."""
+    start = doc.received_on or doc.registered_on
+    deadline = compute_deadline(
+        calendar or office_calendar(), start, doc.speed, doc.stated_deadline, doc.project_control
+    )
+    if doc.pk:
+        extended = (
+            doc.extensions.filter(status=ExtensionStatus.APPROVED)
+            .order_by("-new_deadline")
+            .values_list("new_deadline", flat=True)
+            .first()
+        )
+        if extended and extended > deadline:
+            deadline = extended
+    return deadline
+
+
+@transaction.atomic
+def update(doc: Document, user=None) -> Document:
+    """Save a correction of a registered document: the date rules apply, the deadline follows
+    the corrected receipt date, speed class, stated deadline or 專案管制 flag (an approved
+    extension still stands), and a closed document is classed again on its new deadline."""
+    if user is not None and not rights.can(user, rights.CHANGE, doc):
+        raise PermissionDenied(_("You may not change this document."))
+    validate_dates(doc)
+    calendar = office_calendar()
+    before = doc.deadline
+    doc.deadline = expected_deadline(doc, calendar)
+    if doc.closed_on:
+        start = doc.received_on or doc.registered_on
+        doc.days_used = calendar.days_used(start, doc.closed_on)
+        doc.timeliness = classify(doc.deadline, doc.closed_on)
+    doc.save()
+    if before != doc.deadline:
+        note = f"{before or '—'} → {doc.deadline}"
+        _log(doc, "deadline_recomputed", doc.state, user, note)
+    return doc
+
+
 @transaction.atomic
 def transition(doc: Document, name: str, user=None, *, on=None, note="", **fields) -> Document:
     """Move a document along the workflow; closing transitions record the closing date, the

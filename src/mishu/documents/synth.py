@@ -21,7 +21,7 @@ from mishu.core.formats import Period
 from mishu.core.models import Agency, Division
 from mishu.core.workdays import office_calendar
 
-from . import bulk
+from . import bulk, tally
 from .bulk import INDEX, iso, new_row
 from .choices import (
     SPEED_DAYS,
@@ -268,6 +268,9 @@ def remove(period_code: str) -> None:
     for batch in DocumentBatch.objects.filter(
         source__in=("demo", "synth"), label__startswith=f"{period_code} "
     ):
-        # A raw delete: the batch's removal below is the change-log entry for its documents.
-        Document.objects.filter(batch=batch)._raw_delete(Document.objects.db)
+        # A raw delete: the batch's removal below is the change-log entry for its documents,
+        # and the tallies lose what the documents counted.
+        documents = Document.objects.filter(batch=batch)
+        tally.apply(tally.totals_of(documents), sign=-1)
+        documents._raw_delete(Document.objects.db)
         batch.delete()

@@ -29,3 +29,20 @@ def allowed(state: str) -> list[str]:
 
 def target(name: str) -> str:
     return TRANSITIONS[name][1]
+
+
+# Events that are not transitions, as the detail page names them.
+OTHER_EVENTS = {
+    "registered": _("Registered"),
+    "extension_requested": _("Extension requested"),
+    "extended": _("Extension approved"),
+    "extension_rejected": _("Extension rejected"),
+    "deadline_recomputed": _("Deadline recomputed after a correction"),
+    "signoff_file": _("Sign-off file attached"),
+}
+
+
+def event_label(name: str) -> str:
+    if name in TRANSITIONS:
+        return TRANSITIONS[name][2]
+    return OTHER_EVENTS.get(name, name)

@@ -59,12 +59,11 @@ class DocumentSerializer(serializers.ModelSerializer):
     def update(self, instance, validated_data):
         for key, value in validated_data.items():
             setattr(instance, key, value)
+        request = self.context.get("request")
         try:
-            services.validate_dates(instance)
+            return services.update(instance, getattr(request, "user", None))
         except DjangoValidationError as exc:
             raise serializers.ValidationError(exc.message_dict) from exc
-        instance.save()
-        return instance
 
 
 class EventSerializer(serializers.ModelSerializer):

@@ -2,6 +2,7 @@
 
 from .control import DeadlineExtension, ImportJob, Reminder
 from .document import Document, DocumentBatch, DocumentEvent, DocumentSequence
+from .tally import DocumentTally, Measure
 
 __all__ = [
     "DeadlineExtension",
@@ -9,6 +10,8 @@ __all__ = [
     "DocumentBatch",
     "DocumentEvent",
     "DocumentSequence",
+    "DocumentTally",
     "ImportJob",
+    "Measure",
     "Reminder",
 ]

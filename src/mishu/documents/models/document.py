@@ -199,3 +199,20 @@ class DocumentEvent(models.Model):
 
     def __str__(self):
         return f"{self.document.number} {self.name}"
+
+    @property
+    def label(self) -> str:
+        from ..workflow import event_label
+
+        return event_label(self.name)
+
+    def _state_label(self, code):
+        return State(code).label if code in State.values else code
+
+    @property
+    def from_label(self) -> str:
+        return self._state_label(self.from_state)
+
+    @property
+    def to_label(self) -> str:
+        return self._state_label(self.to_state)

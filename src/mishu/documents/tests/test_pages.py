@@ -14,7 +14,7 @@ def test_register_pages_and_exports(incoming, make_user, client_for):
     client = client_for(user)
     assert doc.number in client.get("/documents/").content.decode()
     detail = client.get(f"/documents/{doc.pk}/").content.decode()
-    assert "registered" in detail
+    assert "登記" in detail  # the event, named in Chinese
     assert client.get(f"/documents/{doc.pk}/history/").status_code == 200
     assert doc.number in client.get("/documents/timeliness/").content.decode()  # overdue today
     export = client.get("/documents/?control=overdue&export=csv")

@@ -135,3 +135,47 @@ def test_register_checks_the_unit(incoming, make_user):
     other = make_user("media", ["clerk"])
     with pytest.raises(PermissionDenied):
         services.register(incoming(), other)
+
+
+def test_a_correction_recomputes_the_deadline_and_logs_it(incoming, make_user):
+    clerk = make_user("documents", ["clerk"])
+    doc = services.register(incoming(), clerk)
+    assert doc.deadline == D(2019, 7, 9)  # 普通件: 6 working days after 108/7/1
+    doc.received_on = D(2019, 7, 8)  # the receipt date was mistyped
+    doc.speed = "urgent"
+    doc = services.update(doc, clerk)
+    assert doc.deadline == D(2019, 7, 11)  # 速件: 3 working days after 108/7/8
+    event = doc.events.get(name="deadline_recomputed")
+    assert event.user == clerk and "2019-07-11" in event.note
+    assert str(event.label) == str(workflow.event_label("deadline_recomputed"))
+
+
+def test_a_correction_keeps_an_approved_extension_and_reclasses_a_closed_document(
+    incoming, make_user
+):
+    boss = make_user("documents", ["supervisor"])
+    doc = services.register(incoming())
+    ext = services.request_extension(doc, D(2019, 7, 19), "會辦", on=D(2019, 7, 5))
+    services.decide_extension(ext, True, boss, "同意")
+    doc.refresh_from_db()
+    doc.subject = "更正主旨"
+    doc = services.update(doc, boss)
+    assert doc.deadline == D(2019, 7, 19)
+    doc = services.transition(doc, "assign")
+    doc = services.transition(doc, "file", on=D(2019, 7, 18))
+    assert doc.timeliness == "on_time"
+    # the stated deadline was 108/7/3 all along: the document was closed late
+    doc.stated_deadline = D(2019, 7, 3)
+    doc = services.update(doc, boss)
+    assert doc.deadline == D(2019, 7, 19)  # the approved extension is later: it stands
+    ext.new_deadline = D(2019, 7, 10)
+    ext.save()
+    doc = services.update(doc, boss)
+    assert doc.deadline == D(2019, 7, 10) and doc.timeliness == "overdue"
+
+
+def test_a_correction_is_refused_to_another_unit(incoming, make_user):
+    doc = services.register(incoming())
+    doc.subject = "改"
+    with pytest.raises(PermissionDenied):
+        services.update(doc, make_user("media", ["clerk"]))

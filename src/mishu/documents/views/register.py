@@ -141,8 +141,7 @@ class DocumentEditView(generic.ObjectEditView):
                 if doc.pk is None:
                     doc = services.register(doc, request.user)
                 else:
-                    services.validate_dates(doc)
-                    doc.save()
+                    doc = services.update(doc, request.user)
             except ValidationError as exc:
                 for field, errors in exc.message_dict.items():
                     form.add_error(field if field in form.fields else None, errors)
