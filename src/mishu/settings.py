@@ -115,6 +115,8 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["OPTIONS"] = {"timeout": 20}
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Covering indexes (INCLUDE) serve PostgreSQL; SQLite ignores the extra column, harmlessly.
+    SILENCED_SYSTEM_CHECKS = ["models.W040"]
 
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
@@ -205,8 +207,8 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND") or None
 CELERY_TIMEZONE = TIME_ZONE
-# Run by `celery -A mishu beat` in production; `mishu document_reminders` and
-# `mishu petition_reminders` do the same from cron.
+# Run by `celery -A mishu beat` in production; `mishu document_reminders`,
+# `mishu petition_reminders` and `mishu facility_reminders` do the same from cron.
 CELERY_BEAT_SCHEDULE = {
     "document-reminders": {
         "task": "mishu.documents.tasks.daily_reminders",
@@ -215,6 +217,10 @@ CELERY_BEAT_SCHEDULE = {
     "petition-reminders": {
         "task": "mishu.petitions.tasks.daily_reminders",
         "schedule": crontab(hour=7, minute=40),
+    },
+    "facility-reminders": {
+        "task": "mishu.facilities.tasks.daily_reminders",
+        "schedule": crontab(hour=7, minute=50),
     },
 }
 

@@ -9,6 +9,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -108,9 +109,14 @@ class ObjectListView(ModelViewMixin, TemplateView):
             query=query.urlencode(),
             export_formats=FORMATS,
             headers=[column_label(self.model, c) for c in self.columns],
-            rows=[(obj, [cell(obj, c) for c in self.columns]) for obj in page.object_list],
+            rows=self.page_rows(page.object_list),
         )
         return ctx
+
+    def page_rows(self, object_list) -> list:
+        """[(object with get_absolute_url, [cell text per column])] for the page's records.
+        A list over a very large table may override this to read plain values instead."""
+        return [(obj, [cell(obj, c) for c in self.columns]) for obj in object_list]
 
 
 class ObjectDetailView(ModelViewMixin, TemplateView):
@@ -193,8 +199,19 @@ class ObjectDeleteView(ModelViewMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         obj = self.get_object()
         label = str(obj)
-        with transaction.atomic():
-            obj.delete()
+        try:
+            with transaction.atomic():
+                obj.delete()
+        except (ProtectedError, RestrictedError) as exc:
+            # Other records still point to this one (a meter's readings, a venue's bookings):
+            # say which, delete nothing.
+            blocking = sorted({str(o._meta.verbose_name_plural) for o in exc.args[1]})
+            messages.error(
+                request,
+                _("%(obj)s cannot be deleted: records still refer to it (%(kinds)s).")
+                % {"obj": label, "kinds": "、".join(blocking)},
+            )
+            return redirect(reverse(url_name(self.model, "detail"), args=[obj.pk]))
         messages.success(request, _("Deleted: %(obj)s") % {"obj": label})
         return redirect(reverse(url_name(self.model, "list")))
 

@@ -6,9 +6,10 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views import View
 
+from mishu.core import ratelimit
 from mishu.core.models import Division
 
-from .. import ratelimit, services
+from .. import services
 from ..choices import Channel
 from ..forms import LookupForm, PublicPetitionForm
 

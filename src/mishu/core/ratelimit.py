@@ -1,12 +1,13 @@
 """A small cache-based rate limit for the public pages (no third-party captcha).
 
-Limits are `MISHU["PUBLIC_RATE_LIMITS"]` = {"file": (count, seconds), "lookup": (count, seconds)}.
+Limits are `MISHU["PUBLIC_RATE_LIMITS"]` = {scope: (count, seconds)}; a scope not configured
+uses `DEFAULTS` (petitions: "file" and "lookup"; facilities: "booking").
 """
 
 from django.conf import settings
 from django.core.cache import cache
 
-DEFAULTS = {"file": (5, 3600), "lookup": (20, 600)}
+DEFAULTS = {"file": (5, 3600), "lookup": (20, 600), "booking": (5, 3600)}
 
 
 def _limit(scope: str) -> tuple[int, int]:
@@ -22,7 +23,7 @@ def client_ip(request) -> str:
 def hit(request, scope: str) -> bool:
     """Count one attempt; False when the client has used up its allowance for the window."""
     count, seconds = _limit(scope)
-    key = f"mishu:petitions:rl:{scope}:{client_ip(request)}"
+    key = f"mishu:rl:{scope}:{client_ip(request)}"
     cache.add(key, 0, seconds)
     try:
         used = cache.incr(key)
