@@ -87,22 +87,6 @@ def iso(day):
     return text
 
 
-def _copy_text(value) -> str:
-    if value is None:
-        return "\\N"
-    if isinstance(value, bool):
-        return "t" if value else "f"
-    text = str(value)
-    if "\\" in text or "\t" in text or "\n" in text or "\r" in text:
-        text = (
-            text.replace("\\", "\\\\")
-            .replace("\t", "\\t")
-            .replace("\n", "\\n")
-            .replace("\r", "\\r")
-        )
-    return text
-
-
 def _sqlite_value(value):
     if isinstance(value, datetime.datetime):
         return value.isoformat(" ")
@@ -129,7 +113,7 @@ def insert(rows: list[list], *, stamp=None, convert=False) -> int:
         if connection.vendor == "postgresql":
             with cursor.cursor.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
                 for row in rows:
-                    copy.write("\t".join(map(_copy_text, row)) + "\n")
+                    copy.write_row(row)  # formatted by psycopg's C extension
         else:
             marks = ", ".join(["%s"] * len(COLUMNS))
             cursor.executemany(

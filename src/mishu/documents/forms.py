@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mishu.core.forms import RocDateField
 
-from .models import Document
+from .models import Document, FileKind
 
 DATE_FIELDS = ("received_on", "registered_on", "stated_deadline", "dispatched_on")
 
@@ -63,3 +63,8 @@ class TransitionForm(forms.Form):
     transition = forms.CharField(widget=forms.HiddenInput)
     on = RocDateField(label=_("date"), required=False)
     note = forms.CharField(label=_("note"), max_length=500, required=False)
+
+
+class SignoffFileForm(forms.Form):
+    kind = forms.ChoiceField(label=_("kind"), choices=FileKind.choices)
+    file = forms.FileField(label=_("file (XML)"))

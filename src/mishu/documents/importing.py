@@ -41,7 +41,7 @@ from mishu.core.imports import RowError, RowInvalid
 from mishu.core.models import Agency, Division
 from mishu.core.workdays import office_calendar
 
-from .bulk import iso, new_row
+from .bulk import INDEX, iso, new_row
 from .choices import (
     OFFICE_PREFIX,
     Classification,
@@ -71,6 +71,13 @@ EXAMPLE = (
 )  # fmt: skip
 NUMBER = re.compile(r"(?P<prefix>\D+)第(?P<year>\d{3})(?P<serial>\d{7})號")
 PREFIX_OFFICE = {prefix: office for office, prefix in OFFICE_PREFIX.items()}
+_STATE, _DISPATCHED_ON, _CLOSED_ON, _DAYS_USED, _TIMELINESS = (
+    INDEX[c] for c in ("state", "dispatched_on", "closed_on", "days_used", "timeliness")
+)
+DISPATCHED, RECEIVED, DRAFTING = (
+    str(s) for s in (State.DISPATCHED, State.RECEIVED, State.DRAFTING)
+)
+INCOMING = str(Direction.INCOMING)
 YES = {"是", "yes", "y", "true", "1"}
 NO = {"否", "no", "n", "false", "0", ""}
 
@@ -132,22 +139,22 @@ class Importer:
         self.deadlines: dict = {}
         self.used: dict = {}
         self.dates: dict = {}
+        self.choices: dict = {}
+        self.user_id = getattr(user, "pk", None)
 
     def prepare(self, row: dict) -> list:
         """One row → a bulk row (list), or RowInvalid naming the column."""
-        lang = self.language
         for col in REQUIRED:
             if not (row.get(col) or "").strip():
                 raise RowInvalid(_("%(col)s is required.") % {"col": col}, col)
-        office = _choice(
-            row["office"], Office, "office", {"本府": "city", "本處": "secretariat"}, language=lang
+        office = self._choice(
+            row["office"], Office, "office", {"本府": "city", "本處": "secretariat"}
         )
-        direction = _choice(
+        direction = self._choice(
             row["direction"],
             Direction,
             "direction",
             {"收文": "incoming", "發文": "outgoing"},
-            language=lang,
         )
         division = self.divisions.get(row["division"].strip())
         if division is None:
@@ -183,25 +190,20 @@ class Importer:
         except ValidationError as exc:
             column, messages = next(iter(exc.message_dict.items()))
             raise RowInvalid("；".join(messages), column) from exc
-        speed = _choice(row.get("speed") or "ordinary", Speed, "speed", language=lang)
+        speed = self._choice(row.get("speed") or "ordinary", Speed, "speed")
         classification = ""
         if (row.get("classification") or "").strip():
-            classification = _choice(
-                row["classification"], Classification, "classification", language=lang
-            )
+            classification = self._choice(row["classification"], Classification, "classification")
         flag = (row.get("project_control") or "").strip().lower()
         if flag not in YES | NO:
             raise RowInvalid(_("Write 是 or 否."), "project_control")
-        medium = _choice(
+        medium = self._choice(
             row.get("medium") or "electronic",
             Medium,
             "medium",
             {"紙本": "paper", "電子": "electronic"},
-            language=lang,
         )
-        mode = _choice(
-            row.get("handling_mode") or "online", HandlingMode, "handling_mode", language=lang
-        )
+        mode = self._choice(row.get("handling_mode") or "online", HandlingMode, "handling_mode")
         seals = (row.get("seal_uses") or "0").strip()
         if not seals.isdigit():
             raise RowInvalid(_("seal_uses must be a whole number."), "seal_uses")
@@ -211,7 +213,7 @@ class Importer:
         deadline = self.deadlines.get(key)
         if deadline is None:  # memoised: a file holds few distinct dates
             deadline = self.deadlines[key] = compute_deadline(self.calendar, *key)
-        values = dict(
+        row_out = new_row(
             division_id=division,
             office=office,
             year=year,
@@ -233,20 +235,31 @@ class Importer:
             recipients=(row.get("recipients") or "").strip()[:500],
             seal_uses=int(seals),
             deadline=iso(deadline),
-            created_by_id=getattr(self.user, "pk", None),
+            created_by_id=self.user_id,
         )
         if doc.dispatched_on:
-            values.update(
-                state=State.DISPATCHED.value,
-                dispatched_on=iso(doc.dispatched_on),
-                closed_on=iso(doc.dispatched_on),
-                days_used=self._days_used(start, doc.dispatched_on),
-                timeliness=classify(deadline, doc.dispatched_on).value,
-            )
+            closed = iso(doc.dispatched_on)
+            row_out[_STATE] = DISPATCHED
+            row_out[_DISPATCHED_ON] = row_out[_CLOSED_ON] = closed
+            row_out[_DAYS_USED] = self._days_used(start, doc.dispatched_on)
+            row_out[_TIMELINESS] = str(classify(deadline, doc.dispatched_on))
         else:
-            incoming = direction == Direction.INCOMING
-            values["state"] = (State.RECEIVED if incoming else State.DRAFTING).value
-        return new_row(**values)
+            row_out[_STATE] = RECEIVED if direction == INCOMING else DRAFTING
+        return row_out
+
+    def _choice(self, value, choices, column, aliases=None):
+        """`_choice`, memoised: a file repeats the same few words in each coded column."""
+        key = (column, value)
+        found = self.choices.get(key)
+        if found is None:
+            try:
+                found = _choice(value, choices, column, aliases, language=self.language)
+            except RowInvalid as exc:
+                found = exc
+            self.choices[key] = found
+        if isinstance(found, RowInvalid):
+            raise found
+        return found
 
     def _days_used(self, start, end):
         key = (start, end)
@@ -283,8 +296,15 @@ class Importer:
         return found
 
 
-def validate(rows: list[dict], user, progress=None) -> tuple[list, list[RowError]]:
-    """Check every row; returns (prepared rows, errors). `progress(done)` is called as it goes."""
+def validate(
+    rows: list[dict], user, progress=None, *, register_check: bool = True
+) -> tuple[list, list[RowError]]:
+    """Check every row; returns (prepared rows, errors). `progress(done)` is called as it goes.
+
+    `register_check=False` leaves out the look-up of the file's numbers in the register when
+    every row is otherwise valid: the writer then relies on the register's unique constraint
+    and asks again with the check if the write is refused (`jobs.import_rows`). With errors the
+    check always runs, so that the report lists every bad row at once."""
     importer = Importer(user)
     prepared, errors = [], []
     for i, row in enumerate(rows, 1):
@@ -294,9 +314,10 @@ def validate(rows: list[dict], user, progress=None) -> tuple[list, list[RowError
             errors.append(RowError(row["_row"], exc.message, exc.column))
         if progress and i % 1000 == 0:
             progress(i)
-    # Numbers the register already holds: one query per 2,000 numbers.
-    for number in sorted(importer.taken(importer.seen), key=importer.seen.get):
-        message = _("The number %(n)s is already used.") % {"n": number}
-        errors.append(RowError(importer.seen[number], message, "number"))
-    errors.sort(key=lambda e: e.row)
+    if register_check or errors:
+        # Numbers the register already holds: one query per 2,000 numbers.
+        for number in sorted(importer.taken(importer.seen), key=importer.seen.get):
+            message = _("The number %(n)s is already used.") % {"n": number}
+            errors.append(RowError(importer.seen[number], message, "number"))
+        errors.sort(key=lambda e: e.row)
     return prepared, errors

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from mishu.indicators import registry
 
+from . import indicators_returns  # noqa: F401  (the agencies' e-document returns)
 from .choices import Office
 from .models import Measure
 from .tally import total

@@ -4,7 +4,7 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -44,12 +44,16 @@ def write_rows(rows: list[list], user, label: str) -> int:
         transaction.atomic(),
     ):
         pending: dict = {}
+        highest: dict = {}  # the highest serial the file gives, per office and year
         for row in rows:
             if row[number_i] is None:
                 year = int(row[registered][:4]) - 1911
                 pending.setdefault((row[office_i], year), []).append(row)
             else:
-                note_serial(row[office_i], row[year_i], row[serial_i])
+                key = (row[office_i], row[year_i])
+                highest[key] = max(highest.get(key, 0), row[serial_i])
+        for (office, year), serial in highest.items():
+            note_serial(office, year, serial)
         for (office, year), group in pending.items():
             first = reserve_serials(office, year, len(group))
             for offset, row in enumerate(group):
@@ -57,6 +61,24 @@ def write_rows(rows: list[list], user, label: str) -> int:
                 row[number_i] = format_number(office, year, first + offset)
         unit = Division.objects.get(code="documents")
         return synth.write(rows, "import", label, unit, user)
+
+
+def import_rows(rows: list[dict], user, label: str, progress=None) -> tuple[int, list]:
+    """Validate and write a file's rows, all or nothing: (documents written, errors).
+
+    A valid file is written without first looking up each of its numbers in the register: the
+    register's unique constraint refuses a number already used, the write is rolled back, and the
+    file is checked again with the look-up so that every such row is reported."""
+    prepared, errors = importing.validate(rows, user, progress, register_check=False)
+    if errors:
+        return 0, errors
+    try:
+        return write_rows(prepared, user, label), []
+    except IntegrityError:
+        _prepared, errors = importing.validate(rows, user)
+        if not errors:
+            raise
+        return 0, errors
 
 
 def run_import(job_id: int) -> ImportJob:
@@ -77,13 +99,13 @@ def run_import(job_id: int) -> ImportJob:
     def progress(done):
         ImportJob.objects.filter(pk=job.pk).update(done=done)
 
-    prepared, errors = importing.validate(rows, job.user, progress)
+    written, errors = import_rows(rows, job.user, f"import {job.pk}", progress)
     job.done = len(rows)
     if errors:
         job.status = JobStatus.FAILED
         job.errors = [{"row": e.row, "column": e.column, "message": e.message} for e in errors]
     else:
-        job.written = write_rows(prepared, job.user, f"import {job.pk}")
+        job.written = written
         job.status = JobStatus.DONE
     job.content = b""  # the file is not kept once read
     job.save()

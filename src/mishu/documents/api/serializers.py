@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from .. import services
-from ..models import Document, DocumentEvent
+from ..models import Document, DocumentEvent, FileKind, SignoffFile
 
 READ_ONLY = [
     "number",
@@ -86,3 +86,23 @@ class ExtensionSerializer(serializers.Serializer):
 class DecisionSerializer(serializers.Serializer):
     approve = serializers.BooleanField()
     note = serializers.CharField()
+
+
+class SignoffFileSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SignoffFile
+        fields = [
+            "id",
+            "kind",
+            "file_name",
+            "sha256",
+            "size",
+            "summary",
+            "uploaded_by",
+            "uploaded_at",
+        ]
+
+
+class SignoffUploadSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=FileKind.choices)
+    file = serializers.FileField()

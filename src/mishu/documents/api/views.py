@@ -8,7 +8,7 @@ from rest_framework.response import Response
 
 from mishu.core.api.viewsets import RestrictedModelViewSet
 
-from .. import services
+from .. import services, signoff
 from ..choices import ExtensionStatus
 from ..filtersets import DocumentFilterSet
 from ..models import Document
@@ -17,6 +17,8 @@ from .serializers import (
     DocumentSerializer,
     EventSerializer,
     ExtensionSerializer,
+    SignoffFileSerializer,
+    SignoffUploadSerializer,
     TransitionSerializer,
 )
 
@@ -81,3 +83,30 @@ class DocumentViewSet(RestrictedModelViewSet):
     def events(self, request, pk=None):
         doc = self.get_object()
         return Response(EventSerializer(doc.events.all(), many=True).data)
+
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        url_path="signoff-files",
+        serializer_class=SignoffUploadSerializer,
+    )
+    def signoff_files(self, request, pk=None):
+        """GET: the document's DI/SI files (what was read from them, with their digest).
+        POST (multipart: kind = di|si, file): attach a file; it is checked first."""
+        doc = self.get_object()
+        if request.method == "POST":
+            data = SignoffUploadSerializer(data=request.data)
+            data.is_valid(raise_exception=True)
+            upload = data.validated_data["file"]
+            if upload.size > signoff.MAX_BYTES:
+                raise serializers.ValidationError({"file": _("The file is larger than 5 MB.")})
+            try:
+                kept = self._run(
+                    lambda: signoff.attach(
+                        doc, data.validated_data["kind"], upload.name, upload.read(), request.user
+                    )
+                )
+            except DjangoPermissionDenied as exc:
+                raise PermissionDenied(str(exc)) from exc
+            return Response(SignoffFileSerializer(kept).data, status=status.HTTP_201_CREATED)
+        return Response(SignoffFileSerializer(doc.signoff_files.all(), many=True).data)

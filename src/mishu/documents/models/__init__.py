@@ -2,6 +2,8 @@
 
 from .control import DeadlineExtension, ImportJob, Reminder
 from .document import Document, DocumentBatch, DocumentEvent, DocumentSequence
+from .returns import EDocumentReturn as EDocumentReturn
+from .signoff import FileKind, SignoffFile
 from .tally import DocumentTally, Measure
 
 __all__ = [
@@ -11,7 +13,9 @@ __all__ = [
     "DocumentEvent",
     "DocumentSequence",
     "DocumentTally",
+    "FileKind",
     "ImportJob",
     "Measure",
     "Reminder",
+    "SignoffFile",
 ]

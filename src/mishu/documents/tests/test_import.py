@@ -68,3 +68,22 @@ def test_import_page_runs_the_job_and_reports_progress(org, make_user, client_fo
     status = client.get(f"/documents/import/{job.pk}/?format=json").json()
     assert status["status"] == "done" and status["percent"] == 100 and status["written"] == 1
     assert client.get(f"/documents/import/{job.pk}/").status_code == 200
+
+
+def test_a_number_already_in_the_register_fails_the_whole_file(org, make_user, incoming):
+    """A valid-looking file is written without a look-up per number; the register's unique
+    constraint refuses the number, the write is rolled back and the row is reported."""
+    from mishu.documents import services
+
+    taken = services.register(incoming())  # 府秘文字第1080000001號
+    user = make_user("documents", ["clerk"])
+    text = HEADER + (
+        "府秘文字第1080000005號,city,incoming,documents,都發局,108/7/1,新的,普通件,\n"
+        f"{taken.number},city,incoming,documents,都發局,108/7/1,重號,普通件,\n"
+    )
+    job = jobs.run_import(_job(user, text).pk)
+    assert job.status == "failed" and job.written == 0
+    assert [(e["row"], e["column"]) for e in job.errors] == [(3, "number")]
+    assert taken.number in job.errors[0]["message"]
+    assert list(Document.objects.values_list("number", flat=True)) == [taken.number]
+    assert not DocumentBatch.objects.exists()

@@ -135,3 +135,33 @@ def test_api_extension_request_and_decision(incoming, make_user, api_for):
     assert decided.status_code == 200 and decided.json()["deadline"] == late.isoformat()
     again = api_for(boss).post(url + "decide/", {"approve": True, "note": "同意"})
     assert again.status_code == 400 and "extension" in again.json()
+
+
+def test_list_rows_read_as_values_show_what_the_records_show(incoming, make_user, client_for):
+    """The register's page reads plain values (city scale); its cells must be those the
+    generic rendering of the records gives, in Chinese and in English."""
+    from django.utils import translation
+
+    from mishu.core.tables import cell
+    from mishu.documents.models import Document
+    from mishu.documents.views.register import LIST_COLUMNS, page_rows
+
+    handler = make_user("documents", ["clerk"])
+    handler.first_name, handler.last_name = "文", "書"
+    handler.save()
+    services.register(incoming(handler=handler, speed="urgent"))
+    closed = services.register(incoming(received_on=D(2019, 7, 2)))
+    for step in ("assign", "draft", "sign"):
+        closed = services.transition(closed, step)
+    services.transition(closed, "dispatch", on=D(2019, 7, 3))
+    qs = Document.objects.order_by("pk")
+    for language in ("zh-hant", "en"):
+        with translation.override(language):
+            expected = [[cell(d, c) for c in LIST_COLUMNS] for d in qs]
+            rows = page_rows(qs)
+            assert [cells for _link, cells in rows] == expected
+            assert [link.get_absolute_url() for link, _c in rows] == [
+                d.get_absolute_url() for d in qs
+            ]
+    page = client_for(handler).get("/documents/").content.decode()
+    assert "文 書" in page and "速件" in page

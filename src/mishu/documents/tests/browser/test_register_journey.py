@@ -63,4 +63,4 @@ def test_register_a_document_and_extend_its_deadline(page, make_user):
         page.locator("form[action$='/decide/'] button[type=submit]").click()
     doc.refresh_from_db()
     assert doc.deadline == new_deadline
-    assert "extended" in page.locator("main").inner_text()
+    assert "核准展期" in page.locator("main").inner_text()  # the event, in Chinese

@@ -1,0 +1,53 @@
+"""The sign-off files of a document: upload (checked by `signoff.attach`) and download."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+
+from mishu.core import permissions as rights
+
+from .. import signoff
+from ..forms import SignoffFileForm
+from ..models import SignoffFile
+from .register import _DocumentAction, _errors
+
+
+class SignoffUploadView(_DocumentAction):
+    def post(self, request, pk):
+        doc = self.document()
+        form = SignoffFileForm(request.POST, request.FILES)
+        if not form.is_valid():
+            messages.error(
+                request, "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())
+            )
+            return redirect(doc.get_absolute_url())
+        upload = form.cleaned_data["file"]
+        if upload.size > signoff.MAX_BYTES:
+            messages.error(request, _("The file is larger than 5 MB."))
+            return redirect(doc.get_absolute_url())
+        try:
+            signoff.attach(doc, form.cleaned_data["kind"], upload.name, upload.read(), request.user)
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            messages.success(request, _("The file is attached."))
+        return redirect(doc.get_absolute_url())
+
+
+class SignoffFileView(_DocumentAction):
+    """The file as it was received (XML), for those who may see the document."""
+
+    def get(self, request, pk, file_pk):
+        files = SignoffFile.objects.restrict(request.user, rights.VIEW).select_related("document")
+        kept = get_object_or_404(files, pk=file_pk, document_id=pk)
+        response = HttpResponse(kept.content, content_type="application/xml; charset=utf-8")
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(kept.file_name)}"
+        return response
+
+
+def _quote(name):
+    from urllib.parse import quote
+
+    return quote(name)
