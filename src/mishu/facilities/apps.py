@@ -17,10 +17,14 @@ class FacilitiesConfig(AppConfig):
             (_("Venue statistics"), "facilities:statistics"),
             (_("Building projects"), "facilities:buildingproject_list"),
             (_("Inspection and maintenance schedule"), "facilities:maintenancetask_list"),
+            (_("Overdue inspections and maintenance"), "facilities:maintenance_overdue"),
             (_("Safety trainings and drills"), "facilities:safetytraining_list"),
             (_("Energy-saving projects"), "facilities:energyproject_list"),
         ):
             register(Module(label, url_name, divisions=("city-hall",)))
+        from .registry_building import register_navigation
+
+        register_navigation()  # stall calls, signage, surveys, upkeep budget ...
         # electricity and water are 總務組's figures, rainwater 公管中心's
         register(
             Module(

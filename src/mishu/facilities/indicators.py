@@ -1,4 +1,5 @@
-"""What the building records feed the report: energy use, venue bookings and loans.
+"""What the building records feed the report: energy use, venue bookings and loans (the
+building work figures are in `indicators_building`).
 
 A booking counts in the period in which it starts, and only once approved; a meter reading
 counts in the month it reads.
@@ -170,3 +171,7 @@ def projects_completion_ratio(period, user):
         return None
     on_time = qs.filter(accepted_on__isnull=False, accepted_on__lte=F("due_on")).count()
     return (Decimal(on_time) / total).quantize(Decimal("0.0001"))
+
+
+# the building figures computed from the clerks' records (stalls, signage, surveys, budget ...)
+from . import indicators_building  # noqa: E402, F401

@@ -12,6 +12,7 @@ from .models import (
     Venue,
     VenueRate,
 )
+from .registry_building import BUILDING_CRUDS
 from .services.energy import save_reading
 from .views import BookingDetailView, ReadingForm
 
@@ -24,6 +25,7 @@ VENUE_FIELDS = [
     "min_days_ahead",
     "max_days_ahead",
     "purposes",
+    "fee_exempt_purposes",
     "active",
 ]
 BOOKING_FIELDS = [
@@ -40,6 +42,10 @@ BOOKING_FIELDS = [
     "ends",
     "status",
     "fee",
+    "fee_sessions",
+    "fee_rate",
+    "fee_rate_label",
+    "fee_exempt",
     "fee_paid_on",
     "stage",
     "av",
@@ -75,7 +81,12 @@ CRUDS = [
         filters=["division", "report_group", "active"],
         search="name",
     ),
-    Crud(VenueRate, ["venue", "label", "amount"], ["venue", "label", "amount"], filters=["venue"]),
+    Crud(
+        VenueRate,
+        ["venue", "label", "amount", "hours"],
+        ["venue", "label", "amount", "hours"],
+        filters=["venue"],
+    ),
     Crud(
         Booking,
         BOOKING_FIELDS,
@@ -84,7 +95,8 @@ CRUDS = [
         date_field="starts__date",
         search="title",
         detail_view=BookingDetailView,
-        read_only=["status"],
+        # the workflow owns the status; the fee's basis is computed from the fee schedule
+        read_only=["status", "fee_sessions", "fee_rate", "fee_rate_label", "fee_exempt"],
     ),
     Crud(
         Meter,
@@ -104,14 +116,24 @@ CRUDS = [
     ),
     Crud(
         EnergyProject,
-        ["title", "year", "completed_on", "progress", "yearly_saving_kwh"],
-        ["title", "year", "progress", "yearly_saving_kwh"],
-        filters=["division", "year"],
+        ["title", "measure", "year", "completed_on", "progress", "yearly_saving_kwh"],
+        ["title", "measure", "year", "completed_on", "progress", "yearly_saving_kwh"],
+        filters=["division", "year", "measure"],
+        date_field="completed_on",
         search="title",
     ),
     Crud(
         BuildingProject,
-        ["title", "description", "due_on", "completed_on", "accepted_on", "listed", "budget"],
+        [
+            "title",
+            "description",
+            "due_on",
+            "completed_on",
+            "accepted_on",
+            "listed",
+            "budget",
+            "reported_as",
+        ],
         ["title", "completed_on", "accepted_on", "due_on", "listed"],
         filters=["division", "listed"],
         date_field="accepted_on",
@@ -134,3 +156,6 @@ CRUDS = [
         search="title",
     ),
 ]
+
+# the building work records (stall calls, signage, surveys, upkeep budget ...)
+CRUDS += BUILDING_CRUDS

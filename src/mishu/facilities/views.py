@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 
 from mishu.core import permissions as rights
+from mishu.core import ratelimit
 from mishu.core.forms import RocDateField
 from mishu.core.views import generic
 from mishu.core.views.imports import ObjectImportView
@@ -21,7 +22,7 @@ from mishu.core.views.imports import ObjectImportView
 from . import workflow
 from .models import Booking, MeterReading, Venue
 from .models.venues import ApplicantKind, BookingStatus, Purpose
-from .services import energy, venues
+from .services import energy, fees, venues
 
 
 class BookingDetailView(generic.ObjectDetailView):
@@ -34,6 +35,12 @@ class BookingDetailView(generic.ObjectDetailView):
         ctx = super().get_context_data(**kwargs)
         booking = ctx["object"]
         ctx["events"] = booking.events.all()
+        ctx["fee_basis"] = fees.basis(booking)
+        ctx["fee_text"] = f"{booking.fee:,.0f}"
+        if booking.status in workflow.HOLDING:
+            quote = fees.quote(booking)
+            if quote.fee != booking.fee:  # the schedule or the times changed since
+                ctx["quote_text"] = f"{quote.fee:,.0f}"
         ctx["actions"] = (
             [(a, workflow.TRANSITIONS[a][2]) for a in workflow.actions_for(booking.status)]
             if rights.can(self.request.user, rights.CHANGE, booking)
@@ -126,6 +133,20 @@ class PublicBookingView(FormView):
     template_name = "facilities/public_booking.html"
     form_class = PublicBookingForm
 
+    def post(self, request, *args, **kwargs):
+        # every attempt counts, valid or not: a robot cannot probe the form without limit
+        if not ratelimit.hit(request, "booking"):
+            form = self.get_form()
+            form.is_valid()  # keep what was typed on the page
+            limited = gettext(
+                "Too many applications from your connection; please try again in an hour "
+                "or call the City Hall Management Center."
+            )
+            return self.render_to_response(
+                self.get_context_data(form=form, limited=limited), status=429
+            )
+        return super().post(request, *args, **kwargs)
+
     def form_valid(self, form):
         try:
             booking = venues.submit(form.booking())
@@ -135,7 +156,14 @@ class PublicBookingView(FormView):
                 for error in errors:
                     form.add_error(target if target in form.fields else None, error)
             return self.form_invalid(form)
-        return self.render_to_response(self.get_context_data(form=None, booking=booking))
+        return self.render_to_response(
+            self.get_context_data(
+                form=None,
+                booking=booking,
+                fee_basis=fees.basis(booking),
+                fee_text=f"{booking.fee:,.0f}",
+            )
+        )
 
 
 class CalendarView(TemplateView):
@@ -205,3 +233,42 @@ class ReadingImportView(ObjectImportView):
 
         self.importer = ReadingImporter()  # one per upload: it remembers the file's rows
         return super().dispatch(request, *args, **kwargs)
+
+
+class BookingImportView(ObjectImportView):
+    """Upload an agency's bookings (one row per event); nothing is written if a row is bad."""
+
+    model = Booking
+    template_name = "facilities/booking_import.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        from .importing import BookingImporter
+
+        self.importer = BookingImporter()  # one per upload: it remembers the file's rows
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["column_help"] = [(c, self.importer.HELP.get(c, "")) for c in self.importer.COLUMNS]
+        return ctx
+
+
+class MaintenanceDueView(LoginRequiredMixin, TemplateView):
+    """Inspections and maintenance not done and overdue or due within a week, overdue flagged."""
+
+    template_name = "facilities/maintenance_due.html"
+
+    def get_context_data(self, **kwargs):
+        from .models import MaintenanceTask
+        from .services.reminders import NEAR_DAYS, open_tasks
+
+        ctx = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        qs = MaintenanceTask.objects.restrict(self.request.user, rights.VIEW)
+        tasks = open_tasks(today, qs.select_related("division"))
+        ctx.update(
+            today=today,
+            near_days=NEAR_DAYS,
+            rows=[(t, t.is_overdue(today), (today - t.due_on).days) for t in tasks],
+        )
+        return ctx

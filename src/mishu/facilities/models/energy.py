@@ -1,7 +1,7 @@
 """Electricity, water and rainwater meters with their monthly readings; energy-saving projects."""
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -114,14 +114,29 @@ class MeterReading(UrlMixin, DivisionScopedModel):
         super().save(*args, **kwargs)
 
 
+class Measure(models.TextChoices):
+    LIGHTING = "lighting", _("LED lighting")
+    AIR_CONDITIONING = "air_conditioning", _("Air-conditioning")
+    OTHER = "other", _("Other")
+
+
 class EnergyProject(UrlMixin, DivisionScopedModel):
-    """An energy-saving project (LED, air-conditioning renewal, ...) and its estimated savings."""
+    """An energy-saving project (LED, air-conditioning renewal, ...) and its estimated savings;
+    the estimate counts in the period in which the project is completed."""
 
     title = models.CharField(_("title"), max_length=200)
+    measure = models.CharField(
+        _("measure"), max_length=20, choices=Measure.choices, default=Measure.OTHER
+    )
     year = models.PositiveSmallIntegerField(_("year (AD)"))
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
     progress = models.DecimalField(
-        _("progress"), max_digits=5, decimal_places=4, default=0, validators=[MinValueValidator(0)]
+        _("progress"),
+        max_digits=5,
+        decimal_places=4,
+        default=0,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text=_("A share between 0 and 1, e.g. 0.42 for 42%."),
     )
     yearly_saving_kwh = models.DecimalField(
         _("estimated yearly saving (kWh)"),

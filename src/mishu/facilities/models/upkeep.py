@@ -5,11 +5,18 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mishu.core.models import DivisionScopedModel
 
 from .base import UrlMixin
+
+
+class ReportedProject(models.TextChoices):
+    """Building projects whose progress reports feed a figure of the report."""
+
+    SOUTH_AC = "south_ac", _("South air-conditioning renewal")
 
 
 class BuildingProject(UrlMixin, DivisionScopedModel):
@@ -31,11 +38,24 @@ class BuildingProject(UrlMixin, DivisionScopedModel):
         blank=True,
         validators=[MinValueValidator(0)],
     )
+    reported_as = models.CharField(
+        _("reported as"),
+        max_length=20,
+        choices=ReportedProject.choices,
+        blank=True,
+        help_text=_("The report figure its progress reports feed (one project each)."),
+    )
 
     class Meta:
         ordering = ["accepted_on", "title"]
         constraints = [
-            models.UniqueConstraint(fields=["division", "title"], name="facilities_project_title")
+            models.UniqueConstraint(fields=["division", "title"], name="facilities_project_title"),
+            models.UniqueConstraint(
+                fields=["division", "reported_as"],
+                condition=~models.Q(reported_as=""),
+                name="facilities_project_reported_as",
+                violation_error_message=_("Another project is already reported as this figure."),
+            ),
         ]
         verbose_name = _("building project")
         verbose_name_plural = _("building projects")
@@ -89,7 +109,7 @@ class MaintenanceTask(UrlMixin, DivisionScopedModel):
         return f"{self.due_on} {self.title}"
 
     def is_overdue(self, today: datetime.date | None = None) -> bool:
-        today = today or datetime.date.today()
+        today = today or timezone.localdate()  # the Taipei date, not the server's
         return self.done_on is None and self.due_on < today
 
     is_overdue.boolean = True

@@ -50,6 +50,16 @@ class Venue(UrlMixin, DivisionScopedModel):
         default=",".join(Purpose.values),
         help_text=_("Comma-separated: promotion, charity, culture, education."),
     )
+    fee_exempt_purposes = models.CharField(
+        _("fee-exempt purposes for city agencies"),
+        max_length=100,
+        blank=True,
+        default="promotion,charity",
+        help_text=_(
+            "Comma-separated. A city agency's booking for one of these purposes pays no fee; "
+            "the public always pays the fee schedule."
+        ),
+    )
     active = models.BooleanField(_("active"), default=True)
 
     class Meta:
@@ -68,6 +78,10 @@ class Venue(UrlMixin, DivisionScopedModel):
     def purpose_list(self) -> list[str]:
         return [p.strip() for p in self.purposes.split(",") if p.strip()]
 
+    @property
+    def exempt_purpose_list(self) -> list[str]:
+        return [p.strip() for p in self.fee_exempt_purposes.split(",") if p.strip()]
+
     def bookable_hours(self, start: datetime.date, end: datetime.date) -> Decimal:
         """Open hours between two dates (inclusive), skipping closed weekdays."""
         day_hours = Decimal(
@@ -84,7 +98,9 @@ class Venue(UrlMixin, DivisionScopedModel):
         return day_hours * days
 
     def clean(self):
-        unknown = [p for p in self.purpose_list if p not in Purpose.values]
+        unknown = [
+            p for p in self.purpose_list + self.exempt_purpose_list if p not in Purpose.values
+        ]
         if unknown:
             raise ValidationError(
                 {"purposes": _("Unknown purpose: %(p)s.") % {"p": ", ".join(unknown)}}
@@ -94,7 +110,11 @@ class Venue(UrlMixin, DivisionScopedModel):
 
 
 class VenueRate(DivisionScopedModel):
-    """One line of a venue's fee schedule: a fee per session (半天/全天/晚間 ...)."""
+    """One line of a venue's fee schedule: a fee per session (半天/全天/晚間 ...) of `hours`.
+
+    A booking pays the cheapest line: ceil(booking hours / session hours) sessions × the fee
+    (see `services.fees`).
+    """
 
     venue = models.ForeignKey(
         Venue, verbose_name=_("venue"), on_delete=models.CASCADE, related_name="rates"
@@ -102,6 +122,14 @@ class VenueRate(DivisionScopedModel):
     label = models.CharField(_("label"), max_length=60)
     amount = models.DecimalField(
         _("fee"), max_digits=10, decimal_places=0, validators=[MinValueValidator(0)]
+    )
+    hours = models.DecimalField(
+        _("session length (hours)"),
+        max_digits=4,
+        decimal_places=1,
+        default=Decimal(4),
+        validators=[MinValueValidator(Decimal("0.5"))],
+        help_text=_("How long one session at this fee lasts, e.g. 4 for a half day."),
     )
 
     class Meta:
@@ -163,6 +191,14 @@ class Booking(UrlMixin, DivisionScopedModel):
     fee = models.DecimalField(
         _("fee"), max_digits=10, decimal_places=0, default=0, validators=[MinValueValidator(0)]
     )
+    # how the fee was computed from the venue's schedule (set on submission as an estimate and
+    # again on approval): fee = fee_sessions × fee_rate, or 0 when fee_exempt
+    fee_sessions = models.PositiveIntegerField(_("sessions charged"), default=0)
+    fee_rate = models.DecimalField(
+        _("fee per session"), max_digits=10, decimal_places=0, null=True, blank=True
+    )
+    fee_rate_label = models.CharField(_("fee schedule line"), max_length=60, blank=True)
+    fee_exempt = models.BooleanField(_("fee-exempt"), default=False)
     fee_paid_on = models.DateField(_("fee paid on"), null=True, blank=True)
     stage = models.BooleanField(_("mobile stage lent"), default=False)
     av = models.BooleanField(_("lighting and sound lent"), default=False)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from .. import workflow
 from ..models import Booking, BookingEvent
+from . import fees, notify
 
 
 class TransitionError(ValidationError):
@@ -86,10 +87,12 @@ def _log(booking, action, user, note=""):
 
 
 def submit(booking: Booking, user=None, today=None) -> Booking:
-    """Validate and save a new application (public form or agency), logging `submit`."""
+    """Validate and save a new application (public form or agency), logging `submit`; its fee
+    is estimated from the venue's schedule (computed again on approval)."""
     booking.status = workflow.TRANSITIONS["submit"][1]
     check_rules(booking, today)
     booking.full_clean()
+    fees.apply(booking)
     with transaction.atomic():
         # lock the venue's bookings so two applications cannot both pass the conflict check
         list(Booking.objects.select_for_update().filter(venue_id=booking.venue_id).values("pk"))
@@ -100,7 +103,10 @@ def submit(booking: Booking, user=None, today=None) -> Booking:
 
 
 def transition(booking: Booking, action: str, user=None, note: str = "") -> Booking:
-    """Move a booking along the workflow (approve, reject, cancel), logging the event."""
+    """Move a booking along the workflow (approve, reject, cancel), logging the event.
+
+    Approval computes the fee from the venue's schedule. The applicant is e-mailed the
+    decision (approve, reject) once the transaction commits."""
     if not workflow.allowed(action, booking.status):
         raise TransitionError(
             _("A booking that is %(status)s cannot be %(action)s.")
@@ -110,6 +116,10 @@ def transition(booking: Booking, action: str, user=None, note: str = "") -> Book
         booking.status = workflow.TRANSITIONS[action][1]
         if action == "approve":
             check_conflicts(booking)
+            fees.apply(booking)
         booking.save()
         _log(booking, action, user, note)
+        if action in ("approve", "reject"):
+            pk = booking.pk
+            transaction.on_commit(lambda: notify.send_decision(pk, note))
     return booking

@@ -122,3 +122,12 @@ def test_overdue_maintenance():
     assert not task.is_overdue(datetime.date(2019, 8, 31))
     task.done_on = datetime.date(2019, 9, 2)
     assert not task.is_overdue(datetime.date(2019, 9, 3))
+
+
+def test_a_meter_with_readings_is_not_deleted_and_the_page_says_why(meter, make_user, client_for):
+    read(meter, 6, 1000)
+    client = client_for(make_user("general-affairs", ["clerk"]))
+    response = client.post(f"/facilities/meters/{meter.pk}/delete/", follow=True)
+    assert response.status_code == 200
+    assert "無法刪除" in response.content.decode()
+    assert Meter.objects.filter(pk=meter.pk).exists()

@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from mishu.core.formats import Period
 from mishu.core.models import ObjectChange
 from mishu.core.testing import division
-from mishu.facilities.models import Booking, BookingEvent, Venue
+from mishu.facilities.models import Booking, BookingEvent, Venue, VenueRate
 from mishu.facilities.services import venues as service
 from mishu.indicators import registry
 
@@ -117,10 +117,9 @@ def test_contact_details_are_masked_in_the_log(atrium):
 
 def test_indicators_count_approved_bookings_by_group(atrium):
     plaza = Venue.objects.create(division=atrium.division, name="市民廣場", report_group="市民廣場")
+    VenueRate.objects.create(division=atrium.division, venue=atrium, label="半日", amount=6500)
     a = service.submit(
-        booking(
-            atrium, datetime.date(2019, 7, 10), fee=Decimal(6500), stage=True, saving=Decimal(20000)
-        ),
+        booking(atrium, datetime.date(2019, 7, 10), stage=True, saving=Decimal(20000)),
         today=TODAY,
     )
     service.transition(a, "approve")

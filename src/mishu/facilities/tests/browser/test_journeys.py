@@ -3,11 +3,12 @@
 import datetime
 
 import pytest
+from django.core import mail
 from django.utils import timezone
 
 from mishu.core.testing import division
 from mishu.core.tests.browser.helpers import assert_accessible, force_login
-from mishu.facilities.models import Booking, Venue
+from mishu.facilities.models import Booking, Venue, VenueRate
 
 pytestmark = pytest.mark.browser
 
@@ -15,6 +16,9 @@ pytestmark = pytest.mark.browser
 def test_public_books_a_venue_and_staff_approve(page, make_user):
     venue = Venue.objects.create(
         division=division("city-hall"), name="市民廣場", report_group="市民廣場"
+    )
+    VenueRate.objects.create(
+        division=venue.division, venue=venue, label="半日（4 小時）", amount=6500, hours=4
     )
     day = timezone.localdate() + datetime.timedelta(days=14)
     page.goto("/facilities/book/")
@@ -38,6 +42,8 @@ def test_public_books_a_venue_and_staff_approve(page, make_user):
     with page.expect_navigation():
         page.locator("main form button[type=submit]").click()
     assert "已收到" in page.inner_text("main")
+    # 14:00-17:00 is one half-day session: the estimate is shown with how it was computed
+    assert "NT$6,500" in page.inner_text("#fee-estimate")
     booking = Booking.objects.get()
     assert booking.status == "applied"
     assert_accessible(page)
@@ -50,6 +56,13 @@ def test_public_books_a_venue_and_staff_approve(page, make_user):
     booking.refresh_from_db()
     assert booking.status == "approved"
     assert "已核准" in page.inner_text("main")
+    # the fee computed on approval, and how: sessions × rate
+    assert booking.fee == 6500
+    basis = page.inner_text("#fee-basis")
+    assert "核定費用" in basis and "1 × 半日（4 小時） NT$6,500 = NT$6,500" in basis
+    # the applicant is told, in Chinese, with the fee
+    assert [m.to for m in mail.outbox] == [["lin@example.org"]]
+    assert "已核准" in mail.outbox[0].subject and "NT$6,500" in mail.outbox[0].body
     page.goto(f"/facilities/calendar/?month={day:%Y-%m}")
     assert "親子音樂會" in page.inner_text("main")
     assert_accessible(page)

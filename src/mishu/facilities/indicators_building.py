@@ -1,0 +1,193 @@
+"""Figures of 公管中心's building work computed from the records its clerks enter: the stall
+call of 市府生活廣場, equipment replacements, e-signage requests, the south air-conditioning
+renewal, LED and EMS energy work, the staff satisfaction survey and the upkeep budget.
+
+Imported by `facilities.indicators` (discovered by the indicators app). Each figure counts
+its records by one date, stated in its docstring.
+"""
+
+from decimal import Decimal
+
+from django.db.models import Count, F, Q, Sum
+
+from mishu.indicators import registry
+
+from .models import (
+    EmsInstallation,
+    EnergyProject,
+    EquipmentReplacement,
+    ProjectProgress,
+    SignageRequest,
+    StallApplication,
+    StallCall,
+    SurveyResponse,
+    UpkeepBudget,
+)
+from .models.building import Equipment
+from .models.energy import Measure
+from .models.upkeep import ReportedProject
+
+CITY_HALL = "city-hall"
+RATIO = Decimal("0.0001")
+
+
+def _sum(qs, field) -> Decimal:
+    # SQLite sums decimals as floats: back through their text, whole numbers here
+    return Decimal(str(qs.aggregate(v=Sum(field))["v"] or 0)).quantize(Decimal(1))
+
+
+def _ratio(part, whole) -> Decimal | None:
+    if not whole:
+        return None
+    return (Decimal(part) / Decimal(whole)).quantize(RATIO)
+
+
+@registry.computed(
+    code="city_hall.market_stalls",
+    label="市府生活廣場臨時攤位",
+    label_en="Temporary market stalls",
+    unit="個",
+    kind="count",
+    division=CITY_HALL,
+)
+def market_stalls(period, user):
+    """Stalls offered by the stall calls whose exhibition ends in the period."""
+    return _sum(registry.records_in(StallCall, user, period, "closes_on"), "stalls")
+
+
+@registry.computed(
+    code="city_hall.market_vendors",
+    label="臨時攤位合格廠商",
+    label_en="Qualified stall vendors",
+    unit="家",
+    kind="count",
+    division=CITY_HALL,
+)
+def market_vendors(period, user):
+    """Qualified applications to the stall calls whose exhibition ends in the period."""
+    qs = registry.records_in(StallApplication, user, period, "call__closes_on")
+    return Decimal(qs.filter(qualified=True).count())
+
+
+@registry.computed(
+    code="city_hall.air_breakers_replaced",
+    label="電力主機房空氣斷路器更新台數",
+    label_en="Air circuit breakers replaced",
+    unit="台",
+    kind="count",
+    division=CITY_HALL,
+)
+def air_breakers_replaced(period, user):
+    """Air circuit breakers replaced, by the replacements completed in the period."""
+    qs = registry.records_in(EquipmentReplacement, user, period, "completed_on")
+    return _sum(qs.filter(equipment=Equipment.AIR_BREAKER), "quantity")
+
+
+@registry.computed(
+    code="city_hall.signage_requests",
+    label="電梯電子看板登載申請",
+    label_en="Lift e-signage requests",
+    unit="件",
+    kind="count",
+    division=CITY_HALL,
+)
+def signage_requests(period, user):
+    """E-signage requests received in the period."""
+    return Decimal(registry.records_in(SignageRequest, user, period, "received_on").count())
+
+
+def _south_ac(period, user):
+    return registry.records_in(ProjectProgress, user, period, "reported_on").filter(
+        project__reported_as=ReportedProject.SOUTH_AC
+    )
+
+
+@registry.computed(
+    code="city_hall.south_ac_progress",
+    label="南區空調更新工程進度",
+    label_en="South air-conditioning renewal progress",
+    unit="%",
+    kind="ratio",
+    division=CITY_HALL,
+)
+def south_ac_progress(period, user):
+    """The progress of the project reported as the south air-conditioning renewal, by its last
+    progress report in the period (None without one)."""
+    last = _south_ac(period, user).order_by("-reported_on", "-pk").first()
+    return None if last is None else (last.percent / 100).quantize(RATIO)
+
+
+@registry.computed(
+    code="energy.south_ac_saving_kwh",
+    label="南區空調更新節電效益",
+    label_en="Savings from south air-conditioning renewal",
+    unit="度",
+    kind="amount",
+    division=CITY_HALL,
+)
+def south_ac_saving_kwh(period, user):
+    """kWh saved by the south air-conditioning renewal: the sum of its progress reports' savings
+    in the period."""
+    return _sum(_south_ac(period, user), "saving_kwh")
+
+
+@registry.computed(
+    code="energy.led_saving_kwh",
+    label="LED 燈管汰換估算年節電量",
+    label_en="Estimated yearly savings from LED tubes",
+    unit="度",
+    kind="amount",
+    division=CITY_HALL,
+)
+def led_saving_kwh(period, user):
+    """The estimated yearly saving of the LED lighting projects completed in the period."""
+    qs = registry.records_in(EnergyProject, user, period, "completed_on")
+    return _sum(qs.filter(measure=Measure.LIGHTING), "yearly_saving_kwh")
+
+
+@registry.computed(
+    code="energy.ems_buildings",
+    label="智慧電網能源管理建置機關大樓",
+    label_en="Buildings fitted with EMS and cloud system",
+    unit="棟",
+    kind="count",
+    division=CITY_HALL,
+)
+def ems_buildings(period, user):
+    """Agency buildings whose EMS and cloud installation was completed in the period."""
+    return Decimal(registry.records_in(EmsInstallation, user, period, "completed_on").count())
+
+
+@registry.computed(
+    code="city_hall.facility_satisfaction",
+    label="員工對市政大樓服務設施滿意度",
+    label_en="Staff satisfaction with City Hall facilities",
+    unit="%",
+    kind="ratio",
+    division=CITY_HALL,
+)
+def facility_satisfaction(period, user):
+    """Satisfied over valid responses (those with a score) of the surveys closing in the
+    period; satisfied is a score at or above the survey's `satisfied_from`."""
+    qs = registry.records_in(SurveyResponse, user, period, "survey__closes_on")
+    counts = qs.filter(score__isnull=False).aggregate(
+        valid=Count("pk"), satisfied=Count("pk", filter=Q(score__gte=F("survey__satisfied_from")))
+    )
+    return _ratio(counts["satisfied"], counts["valid"])
+
+
+@registry.computed(
+    code="city_hall.maintenance_execution_ratio",
+    label="市政大樓修繕養護預算執行率",
+    label_en="City Hall maintenance budget execution rate",
+    unit="%",
+    kind="ratio",
+    division=CITY_HALL,
+)
+def maintenance_execution_ratio(period, user):
+    """Executed over budget of the upkeep budget lines of the period's years (None without a
+    budget)."""
+    qs = registry.records(UpkeepBudget, user).filter(
+        year__range=(period.start.year, period.end.year)
+    )
+    return _ratio(_sum(qs, "executed"), _sum(qs, "budget"))
