@@ -1,7 +1,8 @@
 """Demo records of 總務組 that reproduce the seed report: 11 cars and 1 motorcycle with fuel
 logs (9,858.09 L in 108H2, 9,658.09 L in 107H2), 12 buildings and 5 land parcels, the 西園 and
-信義 dormitories (123 rooms: 118 lent, 5 under application), 56 allocations in 108 averaging
-6.6 days, 223 inspection forms, 23 mailings, 57 repair items budgeted NT$3,680,542.
+信義 dormitories (123 rooms: 118 lent, 5 under application at the end of 108; each room's
+status history follows its allocation), 3 family quarters meeting the continued-residence rules,
+56 allocations in 108 averaging 6.6 days, 223 inspection forms, 23 mailings, 57 repair items budgeted NT$3,680,542.
 
 `load()` is idempotent: records are found by natural keys and updated in place.
 """
@@ -21,6 +22,7 @@ from .models import (
     LandParcel,
     RepairItem,
     Room,
+    RoomStatusChange,
     Vehicle,
 )
 from .models.dormitory import AllocationStatus, RoomStatus
@@ -28,6 +30,8 @@ from .models.dormitory import AllocationStatus, RoomStatus
 FUEL = {2018: Decimal("9658.09"), 2019: Decimal("9858.09")}  # July-December of each year
 CARS, MOTORCYCLES = 11, 1
 BUILDINGS, PARCELS = 12, 5
+FAMILY_UNITS = 3  # of the 眷舍 among the buildings: those meeting the continued-residence rules
+ROOMS_SINCE = datetime.date(2015, 1, 1)  # the rooms are on record, vacant, from then
 DORMS = {"西園": 63, "信義": 60}  # 123 rooms
 RESIDENTS_BEFORE, ALLOCATED_108, APPLYING = 62, 56, 5  # 62 + 56 = 118 lent
 # days from notice to move-in of the 56 allocations: 34 of 7 days and 22 of 6 (370 / 56 = 6.6)
@@ -74,7 +78,10 @@ def _estate(division):
         Building.objects.update_or_create(
             division=division,
             name=f"示範市有建物 {i + 1:02d}",
-            defaults={"use": "職務宿舍" if i < 2 else "眷舍"},
+            defaults={
+                "use": "職務宿舍" if i < 2 else "眷舍",
+                "continued_residence": 2 <= i < 2 + FAMILY_UNITS,
+            },
         )
     for i in range(PARCELS):
         LandParcel.objects.update_or_create(
@@ -87,11 +94,11 @@ def _dormitories(division):
     for name, count in DORMS.items():
         building, _ = DormBuilding.objects.update_or_create(division=division, name=name)
         for i in range(count):
-            room, _ = Room.objects.get_or_create(
-                building=building,
-                number=f"{i // 20 + 2}{i % 20 + 1:02d}",
-                defaults={"division": division},
-            )
+            number = f"{i // 20 + 2}{i % 20 + 1:02d}"
+            room = Room.objects.filter(building=building, number=number).first()
+            if room is None:
+                room = Room(division=division, building=building, number=number)
+                room.save(status_since=ROOMS_SINCE)
             rooms.append(room)
     base = datetime.date(2019, 1, 3)
     plan = []  # (room, applied, notified, moved_in, status)
@@ -107,7 +114,7 @@ def _dormitories(division):
         notified = datetime.date(2019, 12, 20) + datetime.timedelta(i)
         plan.append((notified - datetime.timedelta(10), notified, None))
     for n, (room, (applied, notified, moved_in)) in enumerate(zip(rooms, plan, strict=True)):
-        Allocation.objects.update_or_create(
+        allocation, _ = Allocation.objects.update_or_create(
             division=division,
             applicant=f"示範申請人 {n + 1:03d}",
             defaults={
@@ -118,10 +125,10 @@ def _dormitories(division):
                 "status": AllocationStatus.MOVED_IN if moved_in else AllocationStatus.NOTIFIED,
             },
         )
-        status = RoomStatus.LENT if moved_in else RoomStatus.APPLYING
-        if room.status != status:
-            room.status = status
-            room.save()
+        history = [(ROOMS_SINCE, RoomStatus.VACANT), (notified, RoomStatus.APPLYING)]
+        if moved_in:
+            history.append((moved_in, RoomStatus.LENT))
+        _room_history(room, history, allocation)
     buildings = list(DormBuilding.objects.filter(division=division, name__in=DORMS))
     for i in range(INSPECTIONS):
         DormInspection.objects.get_or_create(
@@ -149,6 +156,23 @@ def _dormitories(division):
                 "done_on": datetime.date(2019, 1, 15) + datetime.timedelta(days=6 * i),
             },
         )
+
+
+def _room_history(room, history, allocation):
+    """Make the room's dated status history exactly `history` (and its status the last one)."""
+    have = list(room.status_history.order_by("since", "pk").values_list("since", "status"))
+    if have == history:
+        return
+    room.status_history.all().delete()
+    for since, status in history:
+        RoomStatusChange.objects.create(
+            room=room,
+            since=since,
+            status=status,
+            allocation=None if status == RoomStatus.VACANT else allocation,
+        )
+    room.status = history[-1][1]
+    room.save(update_fields=["status", "last_updated"])
 
 
 def load() -> None:

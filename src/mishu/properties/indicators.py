@@ -2,12 +2,13 @@
 
 Stocks (vehicles, buildings, parcels) are counted as they stand at the period's end; events
 (fuel, allocations, inspections, mailings) in the period in which they happen. Room status is
-the rooms' current status (the report states it "迄本期末").
+each room's status at the period's end by its dated history (the report states it "迄本期末"),
+so a later change does not alter a past period's figure.
 """
 
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 
 from mishu.indicators import registry
 
@@ -20,6 +21,7 @@ from .models import (
     LandParcel,
     RepairItem,
     Room,
+    RoomStatusChange,
     Vehicle,
 )
 from .models.dormitory import RoomStatus
@@ -107,6 +109,35 @@ def land_parcels(period, user):
 
 
 @registry.computed(
+    code="dormitory.family_units",
+    label="符合續住規定眷舍",
+    label_en="Family quarters eligible for continued residence",
+    unit="筆",
+    kind="count",
+    division=GA,
+)
+def family_units(period, user):
+    """City-owned buildings managed at the period's end that are family quarters meeting the
+    continued-residence rules."""
+    return Decimal(_standing(Building, period, user).filter(continued_residence=True).count())
+
+
+def _rooms_at(period, user):
+    """The rooms with the status each had at the period's end (`status_then`); rooms not yet
+    recorded by then are left out."""
+    latest = (
+        RoomStatusChange.objects.filter(room=OuterRef("pk"), since__lte=period.end)
+        .order_by("-since", "-pk")
+        .values("status")[:1]
+    )
+    return (
+        registry.records(Room, user)
+        .annotate(status_then=Subquery(latest))
+        .filter(status_then__isnull=False)
+    )
+
+
+@registry.computed(
     code="dormitory.rooms",
     label="西園、信義單房間職務宿舍",
     label_en="Single-room staff dormitory rooms",
@@ -116,15 +147,15 @@ def land_parcels(period, user):
     division=GA,
 )
 def rooms(period, user, status=None):
-    """Dormitory rooms, by status (已提供借用, 申請配借中, 空置)."""
-    qs = registry.records(Room, user)
-    return Decimal((qs.filter(status=status) if status else qs).count())
+    """Dormitory rooms at the period's end, by their status then (已提供借用, 申請配借中, 空置)."""
+    qs = _rooms_at(period, user)
+    return Decimal((qs.filter(status_then=status) if status else qs).count())
 
 
 @rooms.breakdown
 def rooms_by_status(period, user):
     rows = dict(
-        registry.records(Room, user).order_by().values_list("status").annotate(n=Count("pk"))
+        _rooms_at(period, user).order_by().values_list("status_then").annotate(n=Count("pk"))
     )
     return {s: Decimal(rows[s]) for s in RoomStatus.values if s in rows}
 

@@ -14,7 +14,23 @@ from .models import (
     Room,
     Vehicle,
 )
-from .views import AllocationDetailView
+from .views import AllocationDetailView, RoomDetailView
+
+
+class AllocationCrud(Crud):
+    """The allocations' pages and API, plus the API's step actions (api/steps.py)."""
+
+    def viewset(self):
+        from .api.steps import AllocationStepsMixin
+
+        base = super().viewset()
+        doc = (
+            "Dormitory applications and allocations; POST notify/, move_in/ and move_out/ run "
+            "an allocation's steps, withdraw/ ends a pending application (the room's status and "
+            "history follow). room and status are read-only: the steps set them."
+        )
+        return type(base.__name__, (AllocationStepsMixin, base), {"__doc__": doc})
+
 
 CRUDS = [
     Crud(DormBuilding, ["name", "address"], ["name", "address"], filters=["division"]),
@@ -24,23 +40,30 @@ CRUDS = [
         ["building", "number", "status"],
         filters=["division", "building", "status"],
         search="number",
+        detail_view=RoomDetailView,
     ),
-    Crud(
+    AllocationCrud(
         Allocation,
         [
             "applicant",
+            "applicant_email",
             "applicant_agency",
             "applied_on",
             "room",
             "notified_on",
             "moved_in_on",
             "moved_out_on",
+            "move_out_reason",
+            "room_handed_back",
             "status",
         ],
         ["applied_on", "room", "status", "notified_on", "moved_in_on"],
         filters=["division", "status", "room__building"],
         date_field="moved_in_on",
         detail_view=AllocationDetailView,
+        # the steps own them (views.AllocationStepView, the API's actions): the room's status
+        # and dated history follow the steps; an edit may only correct a step's date
+        read_only=["room", "status", "move_out_reason", "room_handed_back"],
     ),
     Crud(
         DormInspection,
@@ -80,8 +103,8 @@ CRUDS = [
     ),
     Crud(
         Building,
-        ["name", "address", "use", "acquired_on", "disposed_on"],
-        ["name", "address", "use"],
+        ["name", "address", "use", "continued_residence", "acquired_on", "disposed_on"],
+        ["name", "address", "use", "continued_residence"],
         filters=["division"],
         search="name",
     ),

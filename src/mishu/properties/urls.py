@@ -6,5 +6,6 @@ from .registry import CRUDS
 app_name = "properties"
 urlpatterns = [
     path("allocations/<int:pk>/step/", views.AllocationStepView.as_view(), name="allocation_step"),
+    path("fuellogs/import/", views.FuelLogImportView.as_view(), name="fuellog_import"),
     *[crud.urls() for crud in CRUDS],
 ]

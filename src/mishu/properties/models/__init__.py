@@ -7,6 +7,7 @@ from .dormitory import (
     DormMailing,
     RepairItem,
     Room,
+    RoomStatusChange,
 )
 from .estate import Building, LandParcel
 from .fleet import FuelLog, Vehicle
@@ -21,5 +22,6 @@ __all__ = [
     "LandParcel",
     "RepairItem",
     "Room",
+    "RoomStatusChange",
     "Vehicle",
 ]

@@ -3,7 +3,8 @@ repair and upkeep items."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mishu.core.models import DivisionScopedModel
@@ -56,6 +57,57 @@ class Room(UrlMixin, DivisionScopedModel):
     def __str__(self):
         return f"{self.building} {self.number}"
 
+    def save(self, *args, status_since=None, status_allocation=None, **kwargs):
+        """Save, and keep the dated status history in step: a status given a date
+        (`status_since`, by the allocation services) is recorded from that date; any other
+        new or changed status (the edit form, the API) from today."""
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if status_since is None:
+                last = self.status_history.order_by("-since", "-pk").first()
+                if last is not None and last.status == self.status:
+                    return
+            RoomStatusChange.objects.create(
+                room=self,
+                since=status_since or timezone.localdate(),
+                status=self.status,
+                allocation=status_allocation,
+            )
+
+    def status_on(self, day):
+        """The room's status on `day` by its history ("" before its first record)."""
+        last = self.status_history.filter(since__lte=day).order_by("-since", "-pk").first()
+        return last.status if last else ""
+
+
+class RoomStatusChange(models.Model):
+    """A room's status from a date on: the dated history that lets `dormitory.rooms` state the
+    rooms as they stood at the end of any period, not only today."""
+
+    room = models.ForeignKey(
+        Room, verbose_name=_("room"), on_delete=models.CASCADE, related_name="status_history"
+    )
+    since = models.DateField(_("since"))
+    status = models.CharField(_("status"), max_length=10, choices=RoomStatus.choices)
+    allocation = models.ForeignKey(
+        "Allocation",
+        verbose_name=_("dormitory allocation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["room", "since", "pk"]
+        indexes = [models.Index(fields=["room", "since"], name="properties_roomstatus_since")]
+        verbose_name = _("room status")
+        verbose_name_plural = _("room statuses")
+
+    def __str__(self):
+        return f"{self.room} {self.since} {self.status}"
+
 
 class AllocationStatus(models.TextChoices):
     APPLIED = "applied", _("Applied")
@@ -65,11 +117,29 @@ class AllocationStatus(models.TextChoices):
     ENDED = "ended", _("Ended")
 
 
+S = AllocationStatus
+# per step date: the statuses in which it may be given, and those in which it must be. The steps
+# (services/dormitory.py) record the dates; an edit may correct one, never skip a step
+STEP_DATES = {
+    "notified_on": (
+        (S.NOTIFIED, S.MOVED_IN, S.ENDED, S.WITHDRAWN),
+        (S.NOTIFIED, S.MOVED_IN, S.ENDED),
+    ),
+    "moved_in_on": ((S.MOVED_IN, S.ENDED), (S.MOVED_IN, S.ENDED)),
+    "moved_out_on": ((S.ENDED,), (S.ENDED,)),
+}
+
+
 class Allocation(UrlMixin, DivisionScopedModel):
     """An application for a room and, once granted, its allocation: the notification date and
     the notarised move-in date (公證入住), whose distance is the KPI's processing days."""
 
     applicant = models.CharField(_("applicant"), max_length=100)
+    applicant_email = models.EmailField(
+        _("applicant's e-mail"),
+        blank=True,
+        help_text=_("The notice of allocation is e-mailed here."),
+    )
     applicant_agency = models.ForeignKey(
         "core.Agency",
         verbose_name=_("applicant's agency"),
@@ -90,6 +160,8 @@ class Allocation(UrlMixin, DivisionScopedModel):
     notified_on = models.DateField(_("notified on"), null=True, blank=True)
     moved_in_on = models.DateField(_("notarised move-in on"), null=True, blank=True)
     moved_out_on = models.DateField(_("moved out on"), null=True, blank=True)
+    move_out_reason = models.CharField(_("reason for moving out"), max_length=200, blank=True)
+    room_handed_back = models.BooleanField(_("room handed back"), default=False)
     status = models.CharField(
         _("status"),
         max_length=10,
@@ -97,7 +169,7 @@ class Allocation(UrlMixin, DivisionScopedModel):
         default=AllocationStatus.APPLIED,
     )
 
-    audit_mask = {"applicant"}
+    audit_mask = {"applicant", "applicant_email"}
 
     class Meta:
         ordering = ["-applied_on", "-pk"]
@@ -114,8 +186,39 @@ class Allocation(UrlMixin, DivisionScopedModel):
             return (self.moved_in_on - self.notified_on).days
         return None
 
+    # the room's status that each step's date starts (kept in step when a date is corrected)
+    STEP_ROOM_STATUS = {
+        "notified_on": RoomStatus.APPLYING,
+        "moved_in_on": RoomStatus.LENT,
+        "moved_out_on": RoomStatus.VACANT,
+    }
+
+    def save(self, *args, **kwargs):
+        """Save; a corrected step date moves the room-history row that the step wrote."""
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            for field, status in self.STEP_ROOM_STATUS.items():
+                day = getattr(self, field)
+                if day is None:
+                    continue
+                rows = RoomStatusChange.objects.filter(allocation=self, status=status)
+                for row in rows.exclude(since=day):
+                    row.since = day
+                    row.save(update_fields=["since"])
+
     def clean(self):
         errors = {}
+        for field, (allowed, required) in STEP_DATES.items():
+            given = getattr(self, field) is not None
+            if given and self.status not in allowed:
+                errors[field] = _(
+                    "This date is recorded by its step on the allocation's page "
+                    "(allocate a room, move-in, move-out)."
+                )
+            elif not given and self.status in required:
+                errors[field] = _("This date was recorded by its step and cannot be cleared.")
+        if errors:
+            raise ValidationError(errors)
         if self.notified_on and self.applied_on and self.notified_on < self.applied_on:
             errors["notified_on"] = _("The notification cannot be before the application.")
         if self.moved_in_on:

@@ -15,6 +15,11 @@ class Building(UrlMixin, DivisionScopedModel):
     name = models.CharField(_("name"), max_length=200)
     address = models.CharField(_("address"), max_length=200, blank=True)
     use = models.CharField(_("use"), max_length=100, blank=True)
+    continued_residence = models.BooleanField(
+        _("family quarters meeting the continued-residence rules"),
+        default=False,
+        help_text=_("Family quarters whose residents meet the rules for continued residence."),
+    )
     acquired_on = models.DateField(_("acquired on"), null=True, blank=True)
     disposed_on = models.DateField(_("disposed of on"), null=True, blank=True)
 

@@ -1,4 +1,4 @@
-"""A 總務組 clerk allocates a dormitory room and records the notarised move-in."""
+"""A 總務組 clerk allocates a dormitory room, records the notarised move-in, then the move-out."""
 
 import datetime
 
@@ -7,6 +7,7 @@ import pytest
 from mishu.core.testing import division
 from mishu.core.tests.browser.helpers import assert_accessible, force_login
 from mishu.properties.models import Allocation, DormBuilding, Room
+from mishu.properties.models.dormitory import RoomStatus
 
 pytestmark = pytest.mark.browser
 
@@ -39,4 +40,28 @@ def test_clerk_allocates_a_room(page, make_user):
     room.refresh_from_db()
     assert allocation.days == 6 and room.status == "已提供借用"
     assert "自通知至入住日數：6" in page.inner_text("main")
+    assert_accessible(page)
+
+    # the move-out: before the move-in it is refused in Chinese; then the room is vacant
+    page.fill("#id_moved_out_on", "108/7/9")
+    page.fill("#id_move_out_reason", "調職")
+    page.check("#id_room_handed_back")
+    with page.expect_navigation():
+        page.get_by_role("button", name="登錄遷出").click()
+    assert "遷出日不得早於入住日" in page.inner_text("main")
+    room.refresh_from_db()
+    assert room.status == RoomStatus.LENT
+    page.fill("#id_moved_out_on", "108/12/31")
+    page.fill("#id_move_out_reason", "調職")
+    page.check("#id_room_handed_back")
+    with page.expect_navigation():
+        page.get_by_role("button", name="登錄遷出").click()
+    allocation.refresh_from_db()
+    room.refresh_from_db()
+    assert allocation.moved_out_on == datetime.date(2019, 12, 31)
+    assert allocation.move_out_reason == "調職" and room.status == RoomStatus.VACANT
+    assert "遷出" in page.inner_text("main") and "登錄遷出" not in page.inner_text("main")
+    page.goto(room.get_absolute_url())
+    history = page.inner_text("table")
+    assert "108 年 12 月 31 日" in history and "空置" in history
     assert_accessible(page)
