@@ -16,7 +16,7 @@ def setup():
     django.setup()
 
 
-def timed(fn, repeat=15, warmup=3):
+def timed(fn, repeat=51, warmup=5):
     """Median wall time of `fn()` in milliseconds (after warm-up runs)."""
     for _ in range(warmup):
         fn()
