@@ -111,3 +111,19 @@ def project_sentences(period, user=None, pattern: str = "", **filters) -> list[s
         sentence(p, pattern).translate(_MARKDOWN_SPECIAL)
         for p in projects(period, user, **{k: str(v) for k, v in filters.items()})
     ]
+
+
+@sources.register("facilities.ems")
+def ems_buildings(period, user=None, **filters) -> list[str]:
+    """The ``facilities.ems`` list source: the buildings whose energy management system (EMS)
+    was completed in the period, by completion date (the names behind energy.ems_buildings)."""
+    if filters:
+        raise ValueError("facilities.ems 不支援參數：" + "、".join(sorted(filters)))
+    from .models import EmsInstallation
+
+    qs = EmsInstallation.objects.all() if user is None else EmsInstallation.objects.restrict(user)
+    qs = qs.filter(completed_on__range=(period.start, period.end))
+    return [
+        name.translate(_MARKDOWN_SPECIAL)
+        for name in qs.order_by("completed_on", "building").values_list("building", flat=True)
+    ]

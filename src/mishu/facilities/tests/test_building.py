@@ -151,6 +151,11 @@ def test_replacements_signage_and_ems_follow_records(city_hall):
     assert value("energy.ems_buildings", YEAR) == 1
     EmsInstallation.objects.filter(building="丙").update(completed_on=D(2019, 12, 1))
     assert value("energy.ems_buildings", YEAR) == 2
+    # the report names the buildings it counts, from the same records
+    from mishu.reports.rendering.placeholders import Renderer
+
+    line = "建置完成{{ list facilities.ems period=year join=、 }} {{ value energy.ems_buildings period=year format=int }} 棟"
+    assert Renderer(YEAR).render(line).markdown.strip() == "建置完成甲、丙 2 棟"
 
 
 def test_south_ac_and_led_follow_records(city_hall):
