@@ -127,3 +127,37 @@ def ems_buildings(period, user=None, **filters) -> list[str]:
         name.translate(_MARKDOWN_SPECIAL)
         for name in qs.order_by("completed_on", "building").values_list("building", flat=True)
     ]
+
+
+STALL_FIELDS = ("title", "place", "when", "months", "stalls")
+
+
+@sources.register("facilities.stall_calls")
+def stall_calls(period, user=None, pattern: str = "{when}止，共 {months} 個月", **filters):
+    """The ``facilities.stall_calls`` list source: the stall calls whose exhibition ends in the
+    period (the calls behind city_hall.market_stalls), one phrase each. ``pattern`` fields:
+    {title} {place} {when} (the exhibition period, 108年5月1日至10月31日) {months} {stalls}."""
+    if filters:
+        raise ValueError("facilities.stall_calls 不支援參數：" + "、".join(sorted(filters)))
+    used = [name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None]
+    unknown = [name for name in used if name not in STALL_FIELDS]
+    if unknown or "" in used:
+        raise ValueError(
+            f"句型欄位不明：{'、'.join(unknown) or '{}'}（可用：{'、'.join(STALL_FIELDS)}）"
+        )
+    from .models import StallCall
+
+    qs = StallCall.objects.all() if user is None else StallCall.objects.restrict(user)
+    qs = qs.filter(closes_on__range=(period.start, period.end)).order_by("closes_on", "title")
+    out = []
+    for call in qs:
+        start, end = call.opens_on, call.closes_on
+        fields = {
+            "title": call.title,
+            "place": call.place,
+            "when": formats.format_range(start, end).replace(" ", ""),
+            "months": (end.year - start.year) * 12 + end.month - start.month + 1,
+            "stalls": call.stalls,
+        }
+        out.append(pattern.format(**fields).translate(_MARKDOWN_SPECIAL))
+    return out

@@ -111,6 +111,13 @@ def test_stall_figures_follow_calls_and_applications(city_hall):
     call.stalls = 30
     call.save()
     assert (value("city_hall.market_stalls"), value("city_hall.market_vendors")) == (30, 3)
+    # the report's sentence takes the exhibition period from the same call
+    from mishu.reports.rendering.placeholders import Renderer
+
+    line = "{{ value city_hall.market_stalls format=int }} 個攤位，展期自 {{ list facilities.stall_calls join=、 }}。"
+    assert Renderer(H2).render(line).markdown.strip() == (
+        "30 個攤位，展期自 108年5月1日至10月31日止，共 6 個月。"
+    )
 
 
 def test_replacements_signage_and_ems_follow_records(city_hall):
