@@ -1,6 +1,7 @@
 """The record types of the building with their staff pages and API endpoints."""
 
-from .crud import Crud, ServiceSerializer
+from mishu.core.crud import Crud, ServiceSerializer
+
 from .models import (
     Booking,
     BuildingProject,

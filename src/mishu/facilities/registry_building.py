@@ -4,10 +4,10 @@ from dataclasses import dataclass
 
 from django.urls import include, path
 
+from mishu.core.crud import Crud
 from mishu.core.views import generic
 from mishu.core.views.imports import ObjectImportView
 
-from .crud import Crud
 from .importing_building import ApplicationImporter, ResponseImporter
 from .models import (
     EmsInstallation,

@@ -1,6 +1,6 @@
 """Tender cases' staff pages and API endpoint."""
 
-from mishu.facilities.crud import Crud
+from mishu.core.crud import Crud
 
 from .models import TenderCase
 

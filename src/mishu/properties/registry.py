@@ -1,6 +1,6 @@
 """總務組's record types with their staff pages and API endpoints."""
 
-from mishu.facilities.crud import Crud
+from mishu.core.crud import Crud
 
 from .models import (
     Allocation,

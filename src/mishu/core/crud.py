@@ -1,26 +1,25 @@
 """Staff pages and API endpoints for a record type from a short declaration, on the generic
 views (`mishu.core.views.generic`) and API viewsets (`mishu.core.api.viewsets`).
 
-Shared by the facilities, properties and procurement apps: each declares `Crud(model, ...)`
-entries and gets the six URL patterns, a form whose dates are typed as ROC dates, a filterset
-with a period filter, and a restricted read-write API endpoint whose serializer runs the
-model's own validation (so bad input gets the same message, naming the field, as in the UI).
+An app declares `Crud(model, ...)` entries and gets the six URL patterns, a form whose dates are
+typed as ROC dates, a filterset with a period filter, and a restricted read-write API endpoint
+whose serializer runs the model's own validation (so bad input gets the same message, naming the
+field, as in the UI). `viewset(model, filterset)` alone builds such an endpoint.
 """
 
 from dataclasses import dataclass, field
 
 import django_filters
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from rest_framework import serializers
 
-from mishu.core.api.viewsets import RestrictedModelViewSet
-from mishu.core.filtersets import PeriodFilter
-from mishu.core.forms import RocDateField
-from mishu.core.views import generic
+from .api.serializers import ModelCleanSerializer
+from .api.viewsets import RestrictedModelViewSet
+from .filtersets import PeriodFilter
+from .forms import RocDateField
+from .views import generic
 
 
 def _formfield(db_field, **kwargs):
@@ -33,22 +32,7 @@ def _formfield(db_field, **kwargs):
     return db_field.formfield(**kwargs)
 
 
-class CleanSerializer(serializers.ModelSerializer):
-    """Runs the model's `full_clean` (minus uniqueness, checked by the database) on the data,
-    reporting errors per field."""
-
-    def validate(self, attrs):
-        instance = self.instance or self.Meta.model()
-        for name, value in attrs.items():
-            setattr(instance, name, value)
-        try:
-            instance.full_clean(validate_unique=False)
-        except ValidationError as exc:
-            raise serializers.ValidationError(exc.message_dict) from None
-        return attrs
-
-
-class ServiceSerializer(CleanSerializer):
+class ServiceSerializer(ModelCleanSerializer):
     """Saves through `Meta.save_with(instance)` (a service function) instead of `save()`."""
 
     def create(self, validated_data):
@@ -134,29 +118,12 @@ class Crud:
         return path(f"{self.name}s/", include(patterns))
 
     def viewset(self):
-        serializer = self.serializer or type(
-            f"{self.model.__name__}Serializer",
-            (CleanSerializer,),
-            {
-                "Meta": type(
-                    "Meta",
-                    (),
-                    {
-                        "model": self.model,
-                        "fields": ["id", "division", *self.fields, "created", "last_updated"],
-                        "read_only_fields": ["created", "last_updated", *self.read_only],
-                    },
-                )
-            },
-        )
-        return type(
-            f"{self.model.__name__}ViewSet",
-            (RestrictedModelViewSet,),
-            {
-                "queryset": self.model.objects.select_related("division"),
-                "serializer_class": serializer,
-                "filterset_class": self.filterset(),
-            },
+        return viewset(
+            self.model,
+            self.filterset(),
+            serializer=self.serializer,
+            fields=["id", "division", *self.fields, "created", "last_updated"],
+            read_only=self.read_only,
         )
 
     def register(self, router, app):
@@ -165,3 +132,28 @@ class Crud:
             self.viewset(),
             basename=f"{app}-{self.name}",
         )
+
+
+def viewset(model, filterset, *, serializer=None, fields=None, read_only=()):
+    """A restricted read-write API endpoint of `model`: `fields` (default every field but
+    `created_by`), the model's own clean() rules applied as in the forms."""
+    if serializer is None:
+        meta = {"model": model, "read_only_fields": ["created", "last_updated", *read_only]}
+        if fields is None:
+            meta["exclude"] = ["created_by"]
+        else:
+            meta["fields"] = fields
+        serializer = type(
+            f"{model.__name__}Serializer",
+            (ModelCleanSerializer,),
+            {"Meta": type("Meta", (), meta)},
+        )
+    return type(
+        f"{model.__name__}ViewSet",
+        (RestrictedModelViewSet,),
+        {
+            "queryset": model.objects.select_related("division"),
+            "serializer_class": serializer,
+            "filterset_class": filterset,
+        },
+    )
