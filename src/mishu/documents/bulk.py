@@ -111,7 +111,11 @@ def insert(rows: list[list], *, stamp=None, convert=False) -> int:
     cols = ", ".join(connection.ops.quote_name(c) for c in COLUMNS)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
+            # the raw psycopg cursor: its errors are turned into Django's (IntegrityError, ...)
+            with (
+                connection.wrap_database_errors,
+                cursor.cursor.copy(f"COPY {table} ({cols}) FROM STDIN") as copy,
+            ):
                 for row in rows:
                     copy.write_row(row)  # formatted by psycopg's C extension
         else:
