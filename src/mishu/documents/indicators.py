@@ -15,8 +15,6 @@ from .choices import Office
 from .models import Measure
 from .tally import total
 
-FOUR_PLACES = Decimal("0.0001")
-
 
 def _computed(**kwargs):
     return registry.computed(division="documents", **kwargs)
@@ -82,10 +80,6 @@ def _signoff(period, user):
     )
 
 
-def _ratio(part, whole):
-    return (Decimal(part) / Decimal(whole)).quantize(FOUR_PLACES) if whole else None
-
-
 @_computed(
     code="edocs.paper_signoff_cases",
     label="本處紙本來文採線上簽核件數",
@@ -108,7 +102,7 @@ def paper_signoff_cases(period, user):
 def paper_signoff_ratio(period, user):
     """The share of paper incoming documents signed off online."""
     whole, part = _paper_incoming(period, user)
-    return _ratio(part, whole)
+    return registry.ratio(part, whole)
 
 
 @_computed(
@@ -133,4 +127,4 @@ def online_signoff_cases(period, user):
 def online_signoff_ratio(period, user):
     """The share of the secretariat's documents signed off online."""
     whole, part = _signoff(period, user)
-    return _ratio(part, whole)
+    return registry.ratio(part, whole)

@@ -71,7 +71,7 @@ def _ratio(figures, measure):
     if figures is None:
         return None
     part, whole = svc.MEASURES[measure]
-    return svc.ratio(figures[part], figures[whole])
+    return registry.ratio(figures[part], figures[whole])
 
 
 def _figures(period, user, agency=None):

@@ -18,7 +18,6 @@ from mishu.indicators import registry
 from .models import EDocumentReturn
 from .models.returns import FIGURE_FIELDS, SECRETARIAT, SIGNOFF_FIELDS
 
-FOUR_PLACES = Decimal("0.0001")
 DIVISION = "documents"  # the returns are kept by the documents division (文書組)
 
 # measure: (part, whole) — the report's four measures
@@ -30,13 +29,6 @@ MEASURES = {
 }
 
 FILED, PARTIAL, MISSING = "filed", "partial", "missing"
-
-
-def ratio(part, whole) -> Decimal | None:
-    """part / whole to four places (None when there is no whole)."""
-    if part is None or not whole:
-        return None
-    return (Decimal(part) / Decimal(whole)).quantize(FOUR_PLACES)
 
 
 def division() -> Division:
@@ -98,7 +90,7 @@ class AgencyRow:
 
     def ratio(self, measure: str) -> Decimal | None:
         part, whole = MEASURES[measure]
-        return ratio(self.figures[part], self.figures[whole])
+        return registry.ratio(self.figures[part], self.figures[whole])
 
     @property
     def ratios(self) -> dict:

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.db.models import Avg, Count, Q
 
 from mishu.core.models import Division
+from mishu.indicators import registry
 
 from .choices import Timeliness
 
@@ -22,9 +23,7 @@ class UnitRow:
 
     @property
     def on_time_rate(self) -> Decimal | None:
-        if not self.closed:
-            return None
-        return (Decimal(self.on_time) / Decimal(self.closed)).quantize(Decimal("0.0001"))
+        return registry.ratio(self.on_time, self.closed)
 
 
 def by_unit(queryset, period) -> list[UnitRow]:

@@ -166,11 +166,8 @@ def projects_completion_ratio(period, user):
     """Of the tracked projects scheduled for acceptance in the period, the share accepted by
     their scheduled date (None when none was scheduled)."""
     qs = registry.records_in(BuildingProject, user, period, "due_on").filter(listed=True)
-    total = qs.count()
-    if not total:
-        return None
     on_time = qs.filter(accepted_on__isnull=False, accepted_on__lte=F("due_on")).count()
-    return (Decimal(on_time) / total).quantize(Decimal("0.0001"))
+    return registry.ratio(on_time, qs.count())
 
 
 # the building figures computed from the clerks' records (stalls, signage, surveys, budget ...)

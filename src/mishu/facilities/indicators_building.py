@@ -28,18 +28,11 @@ from .models.energy import Measure
 from .models.upkeep import ReportedProject
 
 CITY_HALL = "city-hall"
-RATIO = Decimal("0.0001")
 
 
 def _sum(qs, field) -> Decimal:
     # SQLite sums decimals as floats: back through their text, whole numbers here
     return Decimal(str(qs.aggregate(v=Sum(field))["v"] or 0)).quantize(Decimal(1))
-
-
-def _ratio(part, whole) -> Decimal | None:
-    if not whole:
-        return None
-    return (Decimal(part) / Decimal(whole)).quantize(RATIO)
 
 
 @registry.computed(
@@ -114,7 +107,7 @@ def south_ac_progress(period, user):
     """The progress of the project reported as the south air-conditioning renewal, by its last
     progress report in the period (None without one)."""
     last = _south_ac(period, user).order_by("-reported_on", "-pk").first()
-    return None if last is None else (last.percent / 100).quantize(RATIO)
+    return None if last is None else (last.percent / 100).quantize(registry.RATIO_PLACES)
 
 
 @registry.computed(
@@ -173,7 +166,7 @@ def facility_satisfaction(period, user):
     counts = qs.filter(score__isnull=False).aggregate(
         valid=Count("pk"), satisfied=Count("pk", filter=Q(score__gte=F("survey__satisfied_from")))
     )
-    return _ratio(counts["satisfied"], counts["valid"])
+    return registry.ratio(counts["satisfied"], counts["valid"])
 
 
 @registry.computed(
@@ -190,4 +183,4 @@ def maintenance_execution_ratio(period, user):
     qs = registry.records(UpkeepBudget, user).filter(
         year__range=(period.start.year, period.end.year)
     )
-    return _ratio(_sum(qs, "executed"), _sum(qs, "budget"))
+    return registry.ratio(_sum(qs, "executed"), _sum(qs, "budget"))

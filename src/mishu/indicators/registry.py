@@ -36,6 +36,7 @@ __all__ = [
     "computed",
     "get",
     "previous_year",
+    "ratio",
     "records",
     "value",
 ]
@@ -217,6 +218,17 @@ def all() -> list["IndicatorDef"]:
     return sorted(_COMPUTED.values(), key=lambda d: d.code) + [
         d for d in observed if d.code not in _COMPUTED
     ]
+
+
+RATIO_PLACES = Decimal("0.0001")
+
+
+def ratio(part, whole) -> Decimal | None:
+    """part / whole as a ratio indicator gives it (four places, 0.9378 for 93.78%); None when
+    there is no whole to divide by."""
+    if part is None or not whole:
+        return None
+    return (Decimal(part) / Decimal(whole)).quantize(RATIO_PLACES)
 
 
 def records(model, user):

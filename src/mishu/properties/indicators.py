@@ -270,6 +270,4 @@ def maintenance_items(period, user):
 def maintenance_execution_ratio(period, user):
     """Spent over budget for the period's repair items (None without a budget)."""
     totals = _repairs(period, user).aggregate(b=Sum("budget"), s=Sum("spent"))
-    if not totals["b"]:
-        return None
-    return (Decimal(totals["s"] or 0) / Decimal(totals["b"])).quantize(Decimal("0.0001"))
+    return registry.ratio(totals["s"] or 0, totals["b"])

@@ -13,6 +13,7 @@ from mishu.core import permissions as rights
 from mishu.core.exports import FORMATS, export_response
 from mishu.core.views import generic
 from mishu.core.views.imports import ObjectImportView
+from mishu.indicators import registry
 
 from .. import returns as svc
 from ..forms_returns import EDocumentReturnForm
@@ -154,7 +155,7 @@ class ReturnDetailView(ReturnsMixin, generic.ObjectDetailView):
         if obj.is_secretariat:
             figures.update(svc.register_figures(obj.period, self.request.user))
         ctx["ratios"] = [
-            (label, _percent(svc.ratio(figures[part], figures[whole])))
+            (label, _percent(registry.ratio(figures[part], figures[whole])))
             for (m, (part, whole)), label in zip(
                 svc.MEASURES.items(), RATIO_LABELS.values(), strict=True
             )

@@ -24,9 +24,7 @@ class VenueStats:
     @property
     def utilisation(self) -> Decimal | None:
         """Hours booked over the hours the venue was open (None when it never was)."""
-        if not self.bookable_hours:
-            return None
-        return (self.hours / self.bookable_hours).quantize(Decimal("0.0001"))
+        return registry.ratio(self.hours, self.bookable_hours)
 
 
 def venue_statistics(period, user=None) -> list[VenueStats]:
