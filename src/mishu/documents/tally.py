@@ -97,25 +97,14 @@ def contributions(values: Mapping) -> Counter:
 def rows_contributions(rows, index: Mapping) -> Counter:
     """What bulk rows (lists in the bulk path's column order, `index` = column → position) add.
 
-    Rows are first grouped by what the tallies read (dates to the month): a file of 50,000 rows
-    has a few hundred distinct groups, each counted once."""
+    Rows are first grouped by the values the tallies read: a file of 50,000 rows holds a few
+    hundred distinct groups, each counted once."""
     pick = itemgetter(*(index[f] for f in FIELDS))
-    dates = {FIELDS.index(f) for f in ("received_on", "dispatched_on", "registered_on")}
-    groups = Counter(map(pick, rows))
-    months: Counter = Counter()
-    for values, count in groups.items():
-        months[tuple(_first_of_month(v) if i in dates else v for i, v in enumerate(values))] += (
-            count
-        )
     out: Counter = Counter()
-    for values, count in months.items():
+    for values, count in Counter(map(pick, rows)).items():
         for key, amount in contributions(dict(zip(FIELDS, values, strict=True))).items():
             out[key] += amount * count
     return out
-
-
-def _first_of_month(day):
-    return None if day is None else _month(day)
 
 
 def totals_of(queryset) -> Counter:
