@@ -93,16 +93,19 @@ def register(doc: Document, user=None, *, calendar=None) -> Document:
     if not doc.state:
         incoming = doc.direction == Direction.INCOMING
         doc.state = State.RECEIVED if incoming else State.DRAFTING
-    start = doc.received_on or doc.registered_on
-    doc.deadline = compute_deadline(
-        calendar, start, doc.speed, doc.stated_deadline, doc.project_control
-    )
+    doc.deadline = expected_deadline(doc, calendar)
     if user is not None and getattr(user, "pk", None):
         doc.created_by = user
     doc.full_clean(exclude=["created_by", "batch"])
     doc.save()
     _log(doc, "registered", "", user)
     return doc
+
+
+def _class_closed(doc: Document, calendar) -> None:
+    """The working days a closed document used and its 依限/逾期 class."""
+    doc.days_used = calendar.days_used(doc.received_on or doc.registered_on, doc.closed_on)
+    doc.timeliness = classify(doc.deadline, doc.closed_on)
 
 
 def expected_deadline(doc: Document, calendar=None):
@@ -135,9 +138,7 @@ def update(doc: Document, user=None) -> Document:
     before = doc.deadline
     doc.deadline = expected_deadline(doc, calendar)
     if doc.closed_on:
-        start = doc.received_on or doc.registered_on
-        doc.days_used = calendar.days_used(start, doc.closed_on)
-        doc.timeliness = classify(doc.deadline, doc.closed_on)
+        _class_closed(doc, calendar)
     doc.save()
     if before != doc.deadline:
         note = f"{before or '—'} → {doc.deadline}"
@@ -176,8 +177,7 @@ def transition(doc: Document, name: str, user=None, *, on=None, note="", **field
         if name == "dispatch":
             doc.dispatched_on = on
         doc.closed_on = on
-        doc.days_used = office_calendar().days_used(start, on)
-        doc.timeliness = classify(doc.deadline, on)
+        _class_closed(doc, office_calendar())
     validate_dates(doc)
     doc.save()
     _log(doc, name, before, user, note)
