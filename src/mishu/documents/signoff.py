@@ -64,9 +64,13 @@ def _text(data: bytes) -> str:
     return DOCTYPE.sub("", text, count=1)
 
 
-def parse_xml(data: bytes):
-    if len(data) > MAX_BYTES:
+def _check_size(size: int) -> None:
+    if size > MAX_BYTES:
         _fail(_("The file is larger than 5 MB."))
+
+
+def parse_xml(data: bytes):
+    _check_size(len(data))
     if not data.strip():
         _fail(_("The file is empty."))
     try:
@@ -169,3 +173,9 @@ def attach(doc: Document, kind: str, file_name: str, data: bytes, user=None) -> 
         note=f"{kind.upper()} {kept.file_name} sha256:{digest[:12]}",
     )
     return kept
+
+
+def attach_upload(doc: Document, kind: str, upload, user=None) -> SignoffFile:
+    """`attach` for an uploaded file (form or API): its size is checked before it is read."""
+    _check_size(upload.size)
+    return attach(doc, kind, upload.name, upload.read(), user)

@@ -97,14 +97,10 @@ class DocumentViewSet(RestrictedModelViewSet):
         if request.method == "POST":
             data = SignoffUploadSerializer(data=request.data)
             data.is_valid(raise_exception=True)
-            upload = data.validated_data["file"]
-            if upload.size > signoff.MAX_BYTES:
-                raise serializers.ValidationError({"file": _("The file is larger than 5 MB.")})
+            v = data.validated_data
             try:
                 kept = self._run(
-                    lambda: signoff.attach(
-                        doc, data.validated_data["kind"], upload.name, upload.read(), request.user
-                    )
+                    lambda: signoff.attach_upload(doc, v["kind"], v["file"], request.user)
                 )
             except DjangoPermissionDenied as exc:
                 raise PermissionDenied(str(exc)) from exc

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from mishu.core import permissions as rights
@@ -23,12 +24,9 @@ class SignoffUploadView(_DocumentAction):
                 request, "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())
             )
             return redirect(doc.get_absolute_url())
-        upload = form.cleaned_data["file"]
-        if upload.size > signoff.MAX_BYTES:
-            messages.error(request, _("The file is larger than 5 MB."))
-            return redirect(doc.get_absolute_url())
+        data = form.cleaned_data
         try:
-            signoff.attach(doc, form.cleaned_data["kind"], upload.name, upload.read(), request.user)
+            signoff.attach_upload(doc, data["kind"], data["file"], request.user)
         except ValidationError as exc:
             _errors(request, exc)
         else:
@@ -43,11 +41,5 @@ class SignoffFileView(_DocumentAction):
         files = SignoffFile.objects.restrict(request.user, rights.VIEW).select_related("document")
         kept = get_object_or_404(files, pk=file_pk, document_id=pk)
         response = HttpResponse(kept.content, content_type="application/xml; charset=utf-8")
-        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(kept.file_name)}"
+        response["Content-Disposition"] = content_disposition_header(True, kept.file_name)
         return response
-
-
-def _quote(name):
-    from urllib.parse import quote
-
-    return quote(name)
