@@ -6,8 +6,6 @@ order of preference; the first whose fields the event has is used, so an event w
 count still reads as a sentence. The module registers the ``chronicle.events`` list source.
 """
 
-import string
-
 from django.db.models import Q
 
 from mishu.core import formats
@@ -61,32 +59,21 @@ PATTERNS: dict[str, list[str]] = {
     EventCategory.OTHER: ["{when}{title}。"],
 }
 
-_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|"})
-
 
 def compact_when(event: Event) -> str:
     """The event's date or range without spaces, as the seed writes it: ``108年7月2至5日``."""
-    return formats.format_range(event.start_date, event.end_date or event.start_date).replace(
-        " ", ""
-    )
-
-
-def _compact(d) -> str:
-    return formats.format_date(d).replace(" ", "")
+    return sources.compact_range(event.start_date, event.end_date or event.start_date)
 
 
 def _fields(event: Event) -> dict[str, object]:
     end = event.end_date
     values = {
         "when": compact_when(event),
-        "date": _compact(event.start_date),
-        "done": _compact(event.start_date) if end else None,
-        "accepted": _compact(end) if end else None,
+        "date": sources.compact_date(event.start_date),
+        "done": sources.compact_date(event.start_date) if end else None,
+        "accepted": sources.compact_date(end) if end else None,
         "accepted_md": f"{(end or event.start_date).month} 月 {(end or event.start_date).day} 日",
-        # whole months spanned, as in 「展期自 5 月 1 日至 10 月 31 日止，共 6 個月」
-        "months": (end.year - event.start_date.year) * 12 + end.month - event.start_date.month + 1
-        if end
-        else None,
+        "months": sources.months_spanned(event.start_date, end) if end else None,
         "title": event.title,
         "place": event.place,
         "people": event.people,
@@ -98,17 +85,6 @@ def _fields(event: Event) -> dict[str, object]:
     return {k: (formats.format_int(v) if isinstance(v, int) else v) for k, v in values.items()}
 
 
-def check_pattern(pattern: str) -> None:
-    """Raise ValueError unless every field the pattern names is a known one."""
-    try:
-        used = [name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None]
-    except ValueError as exc:
-        raise ValueError(f"句型「{pattern}」無法解析：{exc}") from None
-    unknown = [name for name in used if name not in FIELDS]
-    if unknown or "" in used:
-        raise ValueError(f"句型欄位不明：{'、'.join(unknown) or '{}'}（可用：{'、'.join(FIELDS)}）")
-
-
 def sentence(event: Event, pattern: str = "") -> str:
     """The event as one sentence: ``pattern`` if given and the event has its fields, else the
     first pattern of its category whose fields it has."""
@@ -116,11 +92,7 @@ def sentence(event: Event, pattern: str = "") -> str:
     candidates = PATTERNS.get(event.category) or PATTERNS[EventCategory.OTHER]
     if pattern:
         candidates = [pattern, *candidates]
-    for pattern in candidates:
-        used = [name for _, name, _, _ in string.Formatter().parse(pattern) if name]
-        if all(fields.get(name) not in (None, "") for name in used):
-            return pattern.format(**fields)
-    return f"{fields['when']}{fields['title']}。"
+    return sources.first_fitting(fields, candidates) or f"{fields['when']}{fields['title']}。"
 
 
 def events(
@@ -172,8 +144,8 @@ def event_sentences(
             f"未知的事件類別：{'、'.join(unknown)}（可用：{'、'.join(sorted(known))}）"
         )
     if pattern:
-        check_pattern(pattern)
+        sources.check_pattern(pattern, FIELDS)
     return [
-        sentence(e, pattern).translate(_MARKDOWN_SPECIAL)
+        sources.markdown_safe(sentence(e, pattern))
         for e in events(period, user, category, division, title)
     ]

@@ -6,9 +6,6 @@ completion date reads ``「{title}」全案業於 108年5月21日 竣工，並�
 one without ``「{title}」於 11 月 18 日驗收合格。``.
 """
 
-import string
-
-from mishu.core import formats
 from mishu.reports import sources
 
 from .models import BuildingProject
@@ -20,11 +17,10 @@ PATTERNS = [
 ]
 YES = {"yes", "true", "1", "是"}
 NO = {"no", "false", "0", "否"}
-_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|"})
 
 
 def _compact(d) -> str | None:
-    return formats.format_date(d).replace(" ", "") if d else None
+    return sources.compact_date(d) if d else None
 
 
 def _fields(project: BuildingProject) -> dict:
@@ -38,26 +34,11 @@ def _fields(project: BuildingProject) -> dict:
     }
 
 
-def check_pattern(pattern: str) -> None:
-    """Raise ValueError unless every field the pattern names is a known one."""
-    try:
-        used = [name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None]
-    except ValueError as exc:
-        raise ValueError(f"句型「{pattern}」無法解析：{exc}") from None
-    unknown = [name for name in used if name not in FIELDS]
-    if unknown or "" in used:
-        raise ValueError(f"句型欄位不明：{'、'.join(unknown) or '{}'}（可用：{'、'.join(FIELDS)}）")
-
-
 def sentence(project: BuildingProject, pattern: str = "") -> str:
     """The project as one sentence: ``pattern`` if the project has its fields, else the first
     default pattern it has the fields for."""
-    fields = _fields(project)
-    for candidate in [pattern, *PATTERNS] if pattern else PATTERNS:
-        used = [name for _, name, _, _ in string.Formatter().parse(candidate) if name]
-        if all(fields.get(name) not in (None, "") for name in used):
-            return candidate.format(**fields)
-    return f"「{project.title}」。"
+    candidates = [pattern, *PATTERNS] if pattern else PATTERNS
+    return sources.first_fitting(_fields(project), candidates) or f"「{project.title}」。"
 
 
 def _flag(name: str, text: str) -> bool | None:
@@ -106,9 +87,9 @@ def project_sentences(period, user=None, pattern: str = "", **filters) -> list[s
             + "（可用：division、completed、listed、title、pattern）"
         )
     if pattern:
-        check_pattern(pattern)
+        sources.check_pattern(pattern, FIELDS)
     return [
-        sentence(p, pattern).translate(_MARKDOWN_SPECIAL)
+        sources.markdown_safe(sentence(p, pattern))
         for p in projects(period, user, **{k: str(v) for k, v in filters.items()})
     ]
 
@@ -124,7 +105,7 @@ def ems_buildings(period, user=None, **filters) -> list[str]:
     qs = EmsInstallation.objects.all() if user is None else EmsInstallation.objects.restrict(user)
     qs = qs.filter(completed_on__range=(period.start, period.end))
     return [
-        name.translate(_MARKDOWN_SPECIAL)
+        sources.markdown_safe(name)
         for name in qs.order_by("completed_on", "building").values_list("building", flat=True)
     ]
 
@@ -139,12 +120,7 @@ def stall_calls(period, user=None, pattern: str = "{when}止，共 {months} 個�
     {title} {place} {when} (the exhibition period, 108年5月1日至10月31日) {months} {stalls}."""
     if filters:
         raise ValueError("facilities.stall_calls 不支援參數：" + "、".join(sorted(filters)))
-    used = [name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None]
-    unknown = [name for name in used if name not in STALL_FIELDS]
-    if unknown or "" in used:
-        raise ValueError(
-            f"句型欄位不明：{'、'.join(unknown) or '{}'}（可用：{'、'.join(STALL_FIELDS)}）"
-        )
+    sources.check_pattern(pattern, STALL_FIELDS)
     from .models import StallCall
 
     qs = StallCall.objects.all() if user is None else StallCall.objects.restrict(user)
@@ -155,9 +131,9 @@ def stall_calls(period, user=None, pattern: str = "{when}止，共 {months} 個�
         fields = {
             "title": call.title,
             "place": call.place,
-            "when": formats.format_range(start, end).replace(" ", ""),
-            "months": (end.year - start.year) * 12 + end.month - start.month + 1,
+            "when": sources.compact_range(start, end),
+            "months": sources.months_spanned(start, end),
             "stalls": call.stalls,
         }
-        out.append(pattern.format(**fields).translate(_MARKDOWN_SPECIAL))
+        out.append(sources.markdown_safe(pattern.format(**fields)))
     return out

@@ -8,12 +8,10 @@ from mishu.reports import sources
 
 from .models import CollectivePetition
 
-_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|"})
-
 
 def sentence(p: CollectivePetition) -> str:
     """One collective petition as a sentence."""
-    when = formats.format_date(p.date).replace(" ", "")
+    when = sources.compact_date(p.date)
     text = f"{when}{p.group} {formats.format_int(p.size)} 人於{p.place}陳情"
     if p.subject:
         text += f"（{p.subject}）"
@@ -28,4 +26,4 @@ def collective_sentences(period, user=None, **filters) -> list[str]:
     if filters:
         raise ValueError("petitions.collective 不支援參數：" + "、".join(sorted(filters)))
     qs = registry.records(CollectivePetition, user).filter(date__range=(period.start, period.end))
-    return [sentence(p).translate(_MARKDOWN_SPECIAL) for p in qs.order_by("date", "pk")]
+    return [sources.markdown_safe(sentence(p)) for p in qs.order_by("date", "pk")]
