@@ -11,16 +11,4 @@ class EventForm(forms.ModelForm):
 
     class Meta:
         model = Event
-        fields = [
-            "division",
-            "category",
-            "start_date",
-            "end_date",
-            "title",
-            "description",
-            "place",
-            "people",
-            "persons",
-            "sessions",
-            "groups",
-        ]
+        fields = list(Event.ENTERED_FIELDS)

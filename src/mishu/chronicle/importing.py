@@ -11,19 +11,7 @@ from mishu.core.models import Division
 from .choices import EventCategory
 from .models import Event
 
-COLUMNS = (
-    "division",
-    "category",
-    "start_date",
-    "end_date",
-    "title",
-    "description",
-    "place",
-    "people",
-    "persons",
-    "sessions",
-    "groups",
-)
+COLUMNS = Event.ENTERED_FIELDS
 REQUIRED = ("division", "category", "start_date", "title")
 EXAMPLE = (
     "international",

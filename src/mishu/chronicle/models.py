@@ -14,6 +14,21 @@ from .choices import EventCategory
 class Event(DivisionScopedModel):
     """A dated event: a trip, a delegation received, a meeting, a training, an award, ..."""
 
+    # what a user enters, in this order, in the form, the API and an import file
+    ENTERED_FIELDS = (
+        "division",
+        "category",
+        "start_date",
+        "end_date",
+        "title",
+        "description",
+        "place",
+        "people",
+        "persons",
+        "sessions",
+        "groups",
+    )
+
     category = models.CharField(_("category"), max_length=20, choices=EventCategory.choices)
     start_date = models.DateField(_("date"))
     end_date = models.DateField(_("end date"), null=True, blank=True)

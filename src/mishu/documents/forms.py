@@ -17,25 +17,7 @@ class DocumentForm(forms.ModelForm):
 
     class Meta:
         model = Document
-        fields = [
-            "division",
-            "office",
-            "direction",
-            "subject",
-            "sender",
-            "received_on",
-            "registered_on",
-            "speed",
-            "classification",
-            "declassification",
-            "stated_deadline",
-            "project_control",
-            "medium",
-            "handling_mode",
-            "handler",
-            "recipients",
-            "seal_uses",
-        ]
+        fields = list(Document.ENTERED_FIELDS)
 
     def _post_clean(self):
         # Number, state and deadline are set by services.register; validate the rest only.

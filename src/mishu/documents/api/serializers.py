@@ -24,27 +24,7 @@ class DocumentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Document
-        fields = [
-            "id",
-            "division",
-            "office",
-            "direction",
-            "subject",
-            "sender",
-            "received_on",
-            "registered_on",
-            "speed",
-            "classification",
-            "declassification",
-            "stated_deadline",
-            "project_control",
-            "medium",
-            "handling_mode",
-            "handler",
-            "recipients",
-            "seal_uses",
-            *READ_ONLY,
-        ]
+        fields = ["id", *Document.ENTERED_FIELDS, *READ_ONLY]
         read_only_fields = READ_ONLY
         extra_kwargs = {"registered_on": {"required": False}}
 

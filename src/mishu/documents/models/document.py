@@ -70,6 +70,28 @@ class Document(DivisionScopedModel):
     number. A document drafted in the office (創稿) gets its number when registered.
     """
 
+    # what a clerk enters when registering or correcting (form and API); number, deadline and
+    # state come from the services
+    ENTERED_FIELDS = (
+        "division",
+        "office",
+        "direction",
+        "subject",
+        "sender",
+        "received_on",
+        "registered_on",
+        "speed",
+        "classification",
+        "declassification",
+        "stated_deadline",
+        "project_control",
+        "medium",
+        "handling_mode",
+        "handler",
+        "recipients",
+        "seal_uses",
+    )
+
     office = models.CharField(_("office"), max_length=20, choices=Office.choices)
     year = models.PositiveSmallIntegerField(_("ROC year"))
     serial = models.PositiveIntegerField(_("serial"))
