@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from mishu.core import formats
 from mishu.core import permissions as rights
-from mishu.core.imports import RowInvalid
+from mishu.core.imports import RowInvalid, require
 from mishu.core.models import Division
 
 from .choices import EventCategory
@@ -49,9 +49,7 @@ def _category(value: str) -> str:
 
 def prepare(row: dict, user) -> Event:
     """One row → an unsaved, validated Event (RowInvalid when anything is wrong)."""
-    for col in REQUIRED:
-        if not row.get(col):
-            raise RowInvalid(_("%(col)s is required.") % {"col": col}, col)
+    require(row, REQUIRED)
     division = _division(row["division"])
     if not rights.can_add_to(user, division.pk):
         raise RowInvalid(_("You may not add records for %(d)s.") % {"d": division}, "division")

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from mishu.core import formats
 from mishu.core import permissions as rights
-from mishu.core.imports import RowInvalid
+from mishu.core.imports import RowInvalid, require
 from mishu.core.models import Division
 
 from . import models
@@ -37,9 +37,7 @@ class TallyImporter:
 
     def prepare(self, row: dict, user):
         """One row → an unsaved, validated record (RowInvalid naming the column otherwise)."""
-        for col in self.REQUIRED:
-            if not row.get(col):
-                raise RowInvalid(_("%(col)s is required.") % {"col": col}, col)
+        require(row, self.REQUIRED)
         division = (
             Division.objects.filter(code=row["division"]).first()
             or Division.objects.filter(short_name=row["division"]).first()

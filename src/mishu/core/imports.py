@@ -7,10 +7,13 @@ row; if any, nothing is written. Writes are attributed to the importing user (so
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from . import formats
 from .audit import audit_context
 from .choices import ChangeSource
 from .tabular import TableError, read_dicts
@@ -92,3 +95,64 @@ def run_import(
     ):
         result.written = write(prepared)
     return result
+
+
+# Reading one row's cells: each refusal names the column.
+
+
+def require(row: dict, columns: Iterable[str]) -> None:
+    """RowInvalid for the first of `columns` the row leaves blank."""
+    for col in columns:
+        if not (row.get(col) or "").strip():
+            raise RowInvalid(_("%(col)s is required.") % {"col": col}, col)
+
+
+def cell_date(row: dict, col: str):
+    """The cell as a date (ROC or ISO), None when blank."""
+    text = (row.get(col) or "").strip()
+    if not text:
+        return None
+    try:
+        return formats.parse_date(text, field=col)
+    except formats.FormatError as exc:
+        raise RowInvalid(str(exc), col) from exc
+
+
+def cell_decimal(row: dict, col: str, *, negative: bool = True) -> Decimal | None:
+    """The cell as a number (thousands separators allowed), None when blank; `negative=False`
+    refuses a value below zero."""
+    text = (row.get(col) or "").replace(",", "").strip()
+    if not text:
+        return None
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise RowInvalid(
+            _("%(col)s must be a number, not “%(v)s”.") % {"col": col, "v": row[col]}, col
+        ) from None
+    if not negative and value < 0:
+        raise RowInvalid(_("%(col)s cannot be negative.") % {"col": col}, col)
+    return value
+
+
+def cell_int(row: dict, col: str, *, blank_ok: bool = False) -> int | None:
+    """The cell as a whole number (thousands separators allowed); None when blank and allowed."""
+    text = (row.get(col) or "").strip()
+    if not text and blank_ok:
+        return None
+    try:
+        return int(text.replace(",", ""))
+    except ValueError:
+        raise RowInvalid(
+            _("%(col)s must be a whole number, not “%(v)s”.") % {"col": col, "v": text}, col
+        ) from None
+
+
+def checked(record):
+    """`record` after its model's own validation; RowInvalid naming its first bad field."""
+    try:
+        record.full_clean()
+    except ValidationError as exc:
+        col, messages = next(iter(exc.message_dict.items()))
+        raise RowInvalid("；".join(messages), col) from exc
+    return record

@@ -37,7 +37,7 @@ from django.utils.translation import gettext as _
 
 from mishu.core import formats
 from mishu.core import permissions as rights
-from mishu.core.imports import RowError, RowInvalid
+from mishu.core.imports import RowError, RowInvalid, require
 from mishu.core.models import Agency, Division
 from mishu.core.workdays import office_calendar
 
@@ -144,9 +144,7 @@ class Importer:
 
     def prepare(self, row: dict) -> list:
         """One row → a bulk row (list), or RowInvalid naming the column."""
-        for col in REQUIRED:
-            if not (row.get(col) or "").strip():
-                raise RowInvalid(_("%(col)s is required.") % {"col": col}, col)
+        require(row, REQUIRED)
         office = self._choice(
             row["office"], Office, "office", {"本府": "city", "本處": "secretariat"}
         )

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from mishu.core import formats
 from mishu.core import permissions as rights
-from mishu.core.imports import RowInvalid
+from mishu.core.imports import RowInvalid, require
 from mishu.core.models import Agency
 
 from .models import Booking, Meter, MeterReading, Venue
@@ -53,9 +53,7 @@ class ReadingImporter:
         self.seen = set()
 
     def prepare(self, row: dict, user) -> MeterReading:
-        for col in REQUIRED:
-            if not (row.get(col) or "").strip():
-                raise RowInvalid(_("%(col)s is required.") % {"col": col}, col)
+        require(row, REQUIRED)
         name = row["meter"].strip()
         meter = Meter.objects.filter(Q(name=name) | Q(number=name)).first()
         if meter is None:
@@ -220,9 +218,7 @@ class BookingImporter:
 
     def prepare(self, row: dict, user) -> Booking:
         row = {k: (v or "").strip() if isinstance(v, str) else v for k, v in row.items()}
-        for col in BOOKING_REQUIRED:
-            if not row.get(col):
-                raise RowInvalid(_("%(col)s is required.") % {"col": col}, col)
+        require(row, BOOKING_REQUIRED)
         venue = Venue.objects.filter(name=row["venue"]).first()
         if venue is None:
             raise RowInvalid(_("Unknown venue “%(v)s”.") % {"v": row["venue"]}, "venue")

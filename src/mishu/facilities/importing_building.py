@@ -10,18 +10,12 @@ from django.utils.translation import gettext as _
 
 from mishu.core import formats
 from mishu.core import permissions as rights
-from mishu.core.imports import RowInvalid
+from mishu.core.imports import RowInvalid, cell_int, require
 
 from .models import SatisfactionSurvey, StallApplication, StallCall, SurveyResponse
 
 YES = {"1", "yes", "true", "y", "是", "v", "合格"}
 NO = {"", "0", "no", "false", "n", "否", "不合格"}
-
-
-def _required(row, columns):
-    for col in columns:
-        if not (row.get(col) or "").strip():
-            raise RowInvalid(_("%(col)s is required.") % {"col": col}, col)
 
 
 def _parent(model, row, col, user):
@@ -32,18 +26,6 @@ def _parent(model, row, col, user):
     if not rights.can_add_to(user, obj.division_id):
         raise RowInvalid(_("You may not add to “%(v)s”.") % {"v": obj}, col)
     return obj
-
-
-def _integer(row, col, blank_ok=False):
-    text = (row.get(col) or "").strip()
-    if not text and blank_ok:
-        return None
-    try:
-        return int(text.replace(",", ""))
-    except ValueError:
-        raise RowInvalid(
-            _("%(col)s must be a whole number, not “%(v)s”.") % {"col": col, "v": text}, col
-        ) from None
 
 
 def _checked(obj, columns):
@@ -67,10 +49,10 @@ class ResponseImporter:
         self.seen = set()
 
     def prepare(self, row, user) -> SurveyResponse:
-        _required(row, self.REQUIRED)
+        require(row, self.REQUIRED)
         survey = _parent(SatisfactionSurvey, row, "survey", user)
-        number = _integer(row, "number")
-        score = _integer(row, "score", blank_ok=True)
+        number = cell_int(row, "number")
+        score = cell_int(row, "score", blank_ok=True)
         key = (survey.pk, number)
         if key in self.seen or survey.responses.filter(number=number).exists():
             raise RowInvalid(
@@ -100,7 +82,7 @@ class ApplicationImporter:
         self.seen = set()
 
     def prepare(self, row, user) -> StallApplication:
-        _required(row, self.REQUIRED)
+        require(row, self.REQUIRED)
         call = _parent(StallCall, row, "call", user)
         vendor = row["vendor"].strip()
         try:

@@ -7,15 +7,11 @@ amounts, an award before the publication, an award without its date, amount or v
 case number already used are rejected, and then nothing is written.
 """
 
-from decimal import Decimal, InvalidOperation
-
-from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from mishu.core import formats
 from mishu.core import permissions as rights
-from mishu.core.imports import RowInvalid
+from mishu.core.imports import RowInvalid, cell_date, cell_decimal, checked, require
 from mishu.core.models import Division
 
 from .models import Method, TenderCase
@@ -56,31 +52,6 @@ def _method(text: str) -> str:
     raise RowInvalid(_("Unknown method “%(v)s”.") % {"v": text}, "method")
 
 
-def _amount(row: dict, col: str) -> Decimal | None:
-    text = (row.get(col) or "").replace(",", "").strip()
-    if not text:
-        return None
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise RowInvalid(
-            _("%(col)s must be a number, not “%(v)s”.") % {"col": col, "v": row[col]}, col
-        ) from None
-    if value < 0:
-        raise RowInvalid(_("%(col)s cannot be negative.") % {"col": col}, col)
-    return value
-
-
-def _date(row: dict, col: str):
-    text = (row.get(col) or "").strip()
-    if not text:
-        return None
-    try:
-        return formats.parse_date(text, field=col)
-    except formats.FormatError as exc:
-        raise RowInvalid(str(exc), col) from exc
-
-
 def _division(row: dict, user):
     name = (row.get("division") or "").strip()
     if name:
@@ -108,9 +79,7 @@ class TenderImporter:
         self.numbers = set()  # (division pk, case number) of the rows accepted so far
 
     def prepare(self, row: dict, user) -> TenderCase:
-        for col in REQUIRED:
-            if not (row.get(col) or "").strip():
-                raise RowInvalid(_("%(col)s is required.") % {"col": col}, col)
+        require(row, REQUIRED)
         division = _division(row, user)
         number = (row.get("number") or "").strip()
         if number and (
@@ -118,23 +87,20 @@ class TenderImporter:
             or TenderCase.objects.filter(division=division, number=number).exists()
         ):
             raise RowInvalid(_("Case number %(n)s is already recorded.") % {"n": number}, "number")
-        case = TenderCase(
-            division=division,
-            number=number,
-            subject=row["subject"].strip(),
-            method=_method(row["method"]),
-            budget=_amount(row, "budget"),
-            published_on=_date(row, "published_on"),
-            awarded_on=_date(row, "awarded_on"),
-            award_amount=_amount(row, "award_amount"),
-            vendor=(row.get("vendor") or "").strip(),
-            created_by=user,
+        case = checked(
+            TenderCase(
+                division=division,
+                number=number,
+                subject=row["subject"].strip(),
+                method=_method(row["method"]),
+                budget=cell_decimal(row, "budget", negative=False),
+                published_on=cell_date(row, "published_on"),
+                awarded_on=cell_date(row, "awarded_on"),
+                award_amount=cell_decimal(row, "award_amount", negative=False),
+                vendor=(row.get("vendor") or "").strip(),
+                created_by=user,
+            )
         )
-        try:
-            case.full_clean()
-        except ValidationError as exc:
-            col, messages = next(iter(exc.message_dict.items()))
-            raise RowInvalid("；".join(messages), col) from exc
         if number:
             self.numbers.add((division.pk, number))
         return case

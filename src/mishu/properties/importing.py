@@ -6,14 +6,11 @@ or negative litres, or repeating a log already recorded (or an earlier row of th
 rejected, and then nothing is written.
 """
 
-from decimal import Decimal, InvalidOperation
-
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from mishu.core import formats
 from mishu.core import permissions as rights
-from mishu.core.imports import RowInvalid
+from mishu.core.imports import RowInvalid, cell_date, cell_decimal, checked, require
 
 from .models import FuelLog, Vehicle
 from .models.fleet import FuelType
@@ -22,18 +19,6 @@ COLUMNS = ("vehicle", "date", "litres", "fuel_type", "amount")
 REQUIRED = ("vehicle", "date", "litres")
 EXAMPLE = ("ABC-1234", "108/7/10", "45.20", "汽油", "1300")
 FUEL_NAMES = {"汽油": FuelType.GASOLINE, "柴油": FuelType.DIESEL}
-
-
-def _decimal(row: dict, col: str) -> Decimal | None:
-    text = (row.get(col) or "").replace(",", "").strip()
-    if not text:
-        return None
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        raise RowInvalid(
-            _("%(col)s must be a number, not “%(v)s”.") % {"col": col, "v": row[col]}, col
-        ) from None
 
 
 def _fuel_type(text: str, vehicle: Vehicle) -> str:
@@ -48,16 +33,6 @@ def _fuel_type(text: str, vehicle: Vehicle) -> str:
     raise RowInvalid(_("Unknown fuel type “%(v)s”.") % {"v": text}, "fuel_type")
 
 
-def _checked(record):
-    """`record` after its model's own validation, a RowInvalid naming the first bad field."""
-    try:
-        record.full_clean()
-    except ValidationError as exc:
-        col, messages = next(iter(exc.message_dict.items()))
-        raise RowInvalid("；".join(messages), col) from exc
-    return record
-
-
 class FuelLogImporter:
     """`prepare(row, user)` → an unsaved, checked FuelLog; `write(logs)` saves them."""
 
@@ -67,23 +42,18 @@ class FuelLogImporter:
         self.seen = set()  # (vehicle pk, date, litres) of the rows accepted so far
 
     def prepare(self, row: dict, user) -> FuelLog:
-        for col in REQUIRED:
-            if not (row.get(col) or "").strip():
-                raise RowInvalid(_("%(col)s is required.") % {"col": col}, col)
+        require(row, REQUIRED)
         plate = row["vehicle"].strip()
         vehicle = Vehicle.objects.filter(plate__iexact=plate).first()
         if vehicle is None:
             raise RowInvalid(_("Unknown plate number “%(v)s”.") % {"v": plate}, "vehicle")
         if not rights.can_add_to(user, vehicle.division_id):
             raise RowInvalid(_("You may not add fuel logs of %(v)s.") % {"v": vehicle}, "vehicle")
-        try:
-            date = formats.parse_date(row["date"], field="date")
-        except formats.FormatError as exc:
-            raise RowInvalid(str(exc), "date") from exc
-        litres = _decimal(row, "litres")
+        date = cell_date(row, "date")
+        litres = cell_decimal(row, "litres")
         if litres <= 0:
             raise RowInvalid(_("The litres must be more than zero."), "litres")
-        amount = _decimal(row, "amount")
+        amount = cell_decimal(row, "amount")
         if amount is not None and amount < 0:
             raise RowInvalid(_("amount cannot be negative."), "amount")
         key = (vehicle.pk, date, litres)
@@ -96,7 +66,7 @@ class FuelLogImporter:
                 % {"v": vehicle, "l": litres, "d": formats.format_date(date)},
                 "date",
             )
-        log = _checked(
+        log = checked(
             FuelLog(
                 division=vehicle.division,
                 vehicle=vehicle,
