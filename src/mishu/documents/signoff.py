@@ -58,10 +58,9 @@ def decoded(data: bytes) -> str:
         _fail(_("The file is not text in its declared encoding (%(e)s).") % {"e": encoding})
 
 
-def _text(data: bytes) -> str:
+def _parsed_part(text: str) -> str:
     """What is parsed: the text without its declaration and DOCTYPE."""
-    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", decoded(data))
-    return DOCTYPE.sub("", text, count=1)
+    return DOCTYPE.sub("", re.sub(r"^\s*<\?xml[^>]*\?>", "", text), count=1)
 
 
 def _check_size(size: int) -> None:
@@ -70,11 +69,13 @@ def _check_size(size: int) -> None:
 
 
 def parse_xml(data: bytes):
+    """(the parsed XML, the file as text): the checks every DI or SI file passes first."""
     _check_size(len(data))
     if not data.strip():
         _fail(_("The file is empty."))
+    text = decoded(data)
     try:
-        return SafeET.fromstring(_text(data), forbid_dtd=True)
+        return SafeET.fromstring(_parsed_part(text), forbid_dtd=True), text
     except DefusedXmlException:
         _fail(_("The file declares entities or a DTD inside its content; it was not read."))
     except SafeET.ParseError as exc:
@@ -148,7 +149,7 @@ def attach(doc: Document, kind: str, file_name: str, data: bytes, user=None) -> 
         raise PermissionDenied(_("You may not change this document."))
     if kind not in FileKind.values:
         raise ValidationError({"kind": _("Choose DI or SI.")})
-    root = parse_xml(data)
+    root, text = parse_xml(data)
     summary = read_di(root, doc) if kind == FileKind.DI else read_si(root, doc)
     digest = hashlib.sha256(data).hexdigest()
     if doc.signoff_files.filter(kind=kind, sha256=digest).exists():
@@ -158,7 +159,7 @@ def attach(doc: Document, kind: str, file_name: str, data: bytes, user=None) -> 
         document=doc,
         kind=kind,
         file_name=(file_name or f"{doc.number}.{kind}")[:200],
-        content=decoded(data),
+        content=text,
         sha256=digest,
         size=len(data),
         summary=summary,
