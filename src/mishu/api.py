@@ -13,9 +13,11 @@ API_APPS = [
     "mishu.kpis",
     "mishu.reports",
     "mishu.documents",
+    "mishu.edocs",
     "mishu.petitions",
     "mishu.consultations",
-    "mishu.facilities",
+    "mishu.venues",
+    "mishu.building",
     "mishu.properties",
     "mishu.procurement",
 ]

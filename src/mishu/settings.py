@@ -62,9 +62,12 @@ INSTALLED_APPS = [
     "mishu.kpis",
     "mishu.reports",
     "mishu.documents",
+    "mishu.edocs",
     "mishu.petitions",
     "mishu.consultations",
-    "mishu.facilities",
+    "mishu.facilities",  # legacy: migrations only
+    "mishu.venues",
+    "mishu.building",
     "mishu.properties",
     "mishu.procurement",
 ]
@@ -219,7 +222,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=7, minute=40),
     },
     "facility-reminders": {
-        "task": "mishu.facilities.tasks.daily_reminders",
+        "task": "mishu.building.tasks.daily_reminders",
         "schedule": crontab(hour=7, minute=50),
     },
 }

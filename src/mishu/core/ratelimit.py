@@ -1,7 +1,7 @@
 """A small cache-based rate limit for the public pages (no third-party captcha).
 
 Limits are `MISHU["PUBLIC_RATE_LIMITS"]` = {scope: (count, seconds)}; a scope not configured
-uses `DEFAULTS` (petitions: "file" and "lookup"; facilities: "booking").
+uses `DEFAULTS` (petitions: "file" and "lookup"; venues: "booking").
 """
 
 from django.conf import settings

@@ -16,10 +16,3 @@ class DocumentsConfig(AppConfig):
         register(Module(_("Document timeliness lists"), "documents:timeliness"))
         register(Module(_("Monthly document timeliness"), "documents:monthly", ("documents",)))
         register(Module(_("My document reminders"), "documents:reminders"))
-        register(
-            Module(
-                _("E-document returns"),
-                "documents:edocumentreturn_list",
-                ("documents", "general-affairs"),
-            )
-        )

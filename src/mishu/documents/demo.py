@@ -2,10 +2,9 @@
 (see `synth.PLAN`). Idempotent: a half-year already loaded is left as it is. The writes are
 attributed to whoever runs `mishu loaddemo` (one change-log entry per batch of 5,000)."""
 
-from . import demo_returns, synth
+from . import synth
 
 
 def load() -> None:
     """Create the demo documents (about 20 萬, in batches of 5,000)."""
     synth.generate(1, source="demo", skip_existing=True)
-    demo_returns.load()  # the agencies' 108 e-document returns, after the register

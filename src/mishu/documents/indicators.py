@@ -10,7 +10,6 @@ from decimal import Decimal
 
 from mishu.indicators import registry
 
-from . import indicators_returns  # noqa: F401  (the agencies' e-document returns)
 from .choices import Office
 from .models import Measure
 from .tally import total
@@ -64,67 +63,43 @@ def _secretariat(period, user, measure):
     return total(user, period, measure, office=Office.SECRETARIAT)
 
 
-def _paper_incoming(period, user):
-    """(paper incoming documents, those scanned and signed off online)."""
-    return (
-        _secretariat(period, user, Measure.PAPER_INCOMING),
-        _secretariat(period, user, Measure.PAPER_SCANNED),
-    )
+# The secretariat's own documents as the e-document figures count them (the `edocs` app reads
+# these for its sign-off ratios and the secretariat's row of the city table).
 
 
-def _signoff(period, user):
-    """(documents of the secretariat, those signed off online)."""
-    return (
-        _secretariat(period, user, Measure.REGISTERED),
-        _secretariat(period, user, Measure.ONLINE),
-    )
+def _secretariat_count(code, label, label_en, measure, doc):
+    def fn(period, user):
+        return Decimal(_secretariat(period, user, measure))
+
+    fn.__doc__ = doc
+    return _computed(code=code, label=label, label_en=label_en, unit="件", kind="count")(fn)
 
 
-@_computed(
-    code="edocs.paper_signoff_cases",
-    label="本處紙本來文採線上簽核件數",
-    label_en="Paper documents signed off online (secretariat)",
-    unit="件",
-    kind="count",
+secretariat_paper_incoming = _secretariat_count(
+    "documents.secretariat_paper_incoming",
+    "本處紙本來文",
+    "Paper documents received (secretariat)",
+    Measure.PAPER_INCOMING,
+    "Paper incoming documents registered by the secretariat in the period.",
 )
-def paper_signoff_cases(period, user):
-    """Paper incoming documents of the secretariat scanned and signed off online."""
-    return Decimal(_paper_incoming(period, user)[1])
-
-
-@_computed(
-    code="edocs.paper_signoff_ratio",
-    label="本處紙本來文採線上簽核比率",
-    label_en="Paper documents signed off online ratio (secretariat)",
-    unit="%",
-    kind="ratio",
+secretariat_paper_online = _secretariat_count(
+    "documents.secretariat_paper_online",
+    "本處紙本來文掃描後線上簽核",
+    "Paper documents received and signed off online (secretariat)",
+    Measure.PAPER_SCANNED,
+    "Of the secretariat's paper incoming documents, those scanned and signed off online.",
 )
-def paper_signoff_ratio(period, user):
-    """The share of paper incoming documents signed off online."""
-    whole, part = _paper_incoming(period, user)
-    return registry.ratio(part, whole)
-
-
-@_computed(
-    code="edocs.online_signoff_cases",
-    label="本處公文線上簽核件數",
-    label_en="Documents signed off online (secretariat)",
-    unit="件",
-    kind="count",
+secretariat_registered = _secretariat_count(
+    "documents.secretariat_registered",
+    "本處公文",
+    "Documents of the secretariat",
+    Measure.REGISTERED,
+    "Documents numbered by the secretariat in the period.",
 )
-def online_signoff_cases(period, user):
-    """The secretariat's documents signed off online (online or scanned paper)."""
-    return Decimal(_signoff(period, user)[1])
-
-
-@_computed(
-    code="edocs.online_signoff_ratio",
-    label="本處公文線上簽核比率",
-    label_en="Online sign-off ratio (secretariat)",
-    unit="%",
-    kind="ratio",
+secretariat_online = _secretariat_count(
+    "documents.secretariat_online",
+    "本處公文線上簽核",
+    "Documents signed off online (secretariat)",
+    Measure.ONLINE,
+    "The secretariat's documents signed off online (online, or scanned paper).",
 )
-def online_signoff_ratio(period, user):
-    """The share of the secretariat's documents signed off online."""
-    whole, part = _signoff(period, user)
-    return registry.ratio(part, whole)

@@ -3,8 +3,7 @@ from django.urls import include, path
 from mishu.core.views.generic import model_urls
 
 from . import views
-from .models import Document, EDocumentReturn
-from .views import returns as return_views
+from .models import Document
 from .views import signoff as signoff_views
 
 app_name = "documents"
@@ -12,22 +11,6 @@ urlpatterns = [
     path("timeliness/", views.TimelinessListView.as_view(), name="timeliness"),
     path("timeliness/monthly/", views.MonthlyTimelinessView.as_view(), name="monthly"),
     path("reminders/", views.RemindersView.as_view(), name="reminders"),
-    path(
-        "returns/import/",
-        return_views.ReturnImportView.as_view(),
-        name="edocumentreturn_import",
-    ),
-    path(
-        "returns/",
-        include(
-            model_urls(
-                EDocumentReturn,
-                list_view=return_views.ReturnSummaryView,
-                detail_view=return_views.ReturnDetailView,
-                edit_view=return_views.ReturnEditView,
-            )
-        ),
-    ),
     path("import/", views.DocumentImportView.as_view(), name="document_import"),
     path("import/<int:pk>/", views.ImportJobView.as_view(), name="import_job"),
     path("<int:pk>/transition/", views.TransitionView.as_view(), name="document_transition"),

@@ -15,6 +15,12 @@ from mishu.core import formats
 Source = Callable[..., list[str]]
 
 _SOURCES: dict[str, Source] = {}
+# names a template may still use for a source that moved (the facilities app split in two)
+RENAMED = {
+    "facilities.projects": "building.projects",
+    "facilities.ems": "building.ems",
+    "facilities.stall_calls": "building.stall_calls",
+}
 
 
 class UnknownSource(KeyError):
@@ -34,7 +40,7 @@ def register(name: str, fn: Source | None = None):
 def get(name: str) -> Source:
     """The source registered as ``name``; raises UnknownSource listing the known ones."""
     try:
-        return _SOURCES[name]
+        return _SOURCES[RENAMED.get(name, name)]
     except KeyError:
         raise UnknownSource(name) from None
 

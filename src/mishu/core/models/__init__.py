@@ -1,7 +1,7 @@
 from .audit import ObjectChange
 from .calendar import CalendarDay
 from .organisation import Agency, Division, Role, User
-from .scoped import DivisionScopedModel
+from .scoped import DivisionScopedModel, UrlMixin
 
 __all__ = [
     "Agency",
@@ -10,5 +10,6 @@ __all__ = [
     "DivisionScopedModel",
     "ObjectChange",
     "Role",
+    "UrlMixin",
     "User",
 ]

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..querysets import RestrictedQuerySet
@@ -30,3 +31,11 @@ class DivisionScopedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class UrlMixin:
+    """The staff detail page of a record, by the generic views' URL names."""
+
+    def get_absolute_url(self):
+        meta = self._meta
+        return reverse(f"{meta.app_label}:{meta.model_name}_detail", args=[self.pk])

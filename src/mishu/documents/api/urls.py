@@ -1,8 +1,6 @@
-from .returns import EDocumentReturnViewSet
 from .views import DocumentViewSet
 
 
 def register(router):
     """Register this app's API endpoints on the project router."""
     router.register("documents/documents", DocumentViewSet)
-    router.register("documents/edocument-returns", EDocumentReturnViewSet)

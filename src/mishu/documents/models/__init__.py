@@ -2,7 +2,6 @@
 
 from .control import DeadlineExtension, ImportJob, Reminder
 from .document import Document, DocumentBatch, DocumentEvent, DocumentSequence
-from .returns import EDocumentReturn as EDocumentReturn
 from .signoff import FileKind, SignoffFile
 from .tally import DocumentTally, Measure
 

@@ -3,7 +3,7 @@
 import datetime
 import django.core.validators
 import django.db.models.deletion
-import mishu.facilities.models.base
+import mishu.core.models.scoped
 from django.conf import settings
 from django.db import migrations, models
 
@@ -48,7 +48,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'venue bookings',
                 'ordering': ['-starts'],
             },
-            bases=(mishu.facilities.models.base.UrlMixin, models.Model),
+            bases=(mishu.core.models.scoped.UrlMixin, models.Model),
         ),
         migrations.CreateModel(
             name='BookingEvent',
@@ -85,7 +85,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'energy-saving projects',
                 'ordering': ['-year', 'title'],
             },
-            bases=(mishu.facilities.models.base.UrlMixin, models.Model),
+            bases=(mishu.core.models.scoped.UrlMixin, models.Model),
         ),
         migrations.CreateModel(
             name='MaintenanceTask',
@@ -107,7 +107,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'maintenance tasks',
                 'ordering': ['due_on', 'title'],
             },
-            bases=(mishu.facilities.models.base.UrlMixin, models.Model),
+            bases=(mishu.core.models.scoped.UrlMixin, models.Model),
         ),
         migrations.CreateModel(
             name='Meter',
@@ -126,7 +126,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'meters',
                 'ordering': ['kind', 'name'],
             },
-            bases=(mishu.facilities.models.base.UrlMixin, models.Model),
+            bases=(mishu.core.models.scoped.UrlMixin, models.Model),
         ),
         migrations.CreateModel(
             name='SafetyTraining',
@@ -147,7 +147,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'safety trainings',
                 'ordering': ['-date'],
             },
-            bases=(mishu.facilities.models.base.UrlMixin, models.Model),
+            bases=(mishu.core.models.scoped.UrlMixin, models.Model),
         ),
         migrations.CreateModel(
             name='Venue',
@@ -172,7 +172,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'venues',
                 'ordering': ['name'],
             },
-            bases=(mishu.facilities.models.base.UrlMixin, models.Model),
+            bases=(mishu.core.models.scoped.UrlMixin, models.Model),
         ),
         migrations.AddField(
             model_name='booking',
@@ -219,7 +219,7 @@ class Migration(migrations.Migration):
                 'ordering': ['accepted_on', 'title'],
                 'constraints': [models.UniqueConstraint(fields=('division', 'title'), name='facilities_project_title')],
             },
-            bases=(mishu.facilities.models.base.UrlMixin, models.Model),
+            bases=(mishu.core.models.scoped.UrlMixin, models.Model),
         ),
         migrations.CreateModel(
             name='MeterReading',
@@ -241,7 +241,7 @@ class Migration(migrations.Migration):
                 'ordering': ['meter', 'month'],
                 'constraints': [models.UniqueConstraint(fields=('meter', 'month'), name='facilities_reading_month')],
             },
-            bases=(mishu.facilities.models.base.UrlMixin, models.Model),
+            bases=(mishu.core.models.scoped.UrlMixin, models.Model),
         ),
         migrations.AddIndex(
             model_name='booking',

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import mishu.facilities.models.base
+import mishu.core.models.scoped
 from decimal import Decimal
 from django.conf import settings
 from django.db import migrations, models
@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'EMS installations',
                 'ordering': ['completed_on', 'building'],
             },
-            bases=(mishu.facilities.models.base.UrlMixin, models.Model),
+            bases=(mishu.core.models.scoped.UrlMixin, models.Model),
         ),
         migrations.CreateModel(
             name='EquipmentReplacement',
@@ -51,7 +51,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'equipment replacements',
                 'ordering': ['-completed_on', 'description'],
             },
-            bases=(mishu.facilities.models.base.UrlMixin, models.Model),
+            bases=(mishu.core.models.scoped.UrlMixin, models.Model),
         ),
         migrations.CreateModel(
             name='ProjectProgress',
@@ -69,7 +69,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'project progress reports',
                 'ordering': ['project', '-reported_on'],
             },
-            bases=(mishu.facilities.models.base.UrlMixin, models.Model),
+            bases=(mishu.core.models.scoped.UrlMixin, models.Model),
         ),
         migrations.CreateModel(
             name='SatisfactionSurvey',
@@ -87,7 +87,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'satisfaction surveys',
                 'ordering': ['-closes_on'],
             },
-            bases=(mishu.facilities.models.base.UrlMixin, models.Model),
+            bases=(mishu.core.models.scoped.UrlMixin, models.Model),
         ),
         migrations.CreateModel(
             name='SignageRequest',
@@ -105,7 +105,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'e-signage requests',
                 'ordering': ['-received_on', 'subject'],
             },
-            bases=(mishu.facilities.models.base.UrlMixin, models.Model),
+            bases=(mishu.core.models.scoped.UrlMixin, models.Model),
         ),
         migrations.CreateModel(
             name='StallApplication',
@@ -123,7 +123,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'stall applications',
                 'ordering': ['call', 'applied_on', 'vendor'],
             },
-            bases=(mishu.facilities.models.base.UrlMixin, models.Model),
+            bases=(mishu.core.models.scoped.UrlMixin, models.Model),
         ),
         migrations.CreateModel(
             name='StallCall',
@@ -142,7 +142,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'stall calls',
                 'ordering': ['-closes_on', 'title'],
             },
-            bases=(mishu.facilities.models.base.UrlMixin, models.Model),
+            bases=(mishu.core.models.scoped.UrlMixin, models.Model),
         ),
         migrations.CreateModel(
             name='SurveyResponse',
@@ -158,7 +158,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'survey responses',
                 'ordering': ['survey', 'number'],
             },
-            bases=(mishu.facilities.models.base.UrlMixin, models.Model),
+            bases=(mishu.core.models.scoped.UrlMixin, models.Model),
         ),
         migrations.CreateModel(
             name='UpkeepBudget',
@@ -176,7 +176,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'upkeep budget lines',
                 'ordering': ['-year', 'title'],
             },
-            bases=(mishu.facilities.models.base.UrlMixin, models.Model),
+            bases=(mishu.core.models.scoped.UrlMixin, models.Model),
         ),
         migrations.AddField(
             model_name='buildingproject',

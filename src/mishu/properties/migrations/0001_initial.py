@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import mishu.properties.models.base
+import mishu.core.models.scoped
 from django.conf import settings
 from django.db import migrations, models
 
@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'city-owned buildings',
                 'ordering': ['name'],
             },
-            bases=(mishu.properties.models.base.UrlMixin, models.Model),
+            bases=(mishu.core.models.scoped.UrlMixin, models.Model),
         ),
         migrations.CreateModel(
             name='DormBuilding',
@@ -54,7 +54,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'dormitory buildings',
                 'ordering': ['name'],
             },
-            bases=(mishu.properties.models.base.UrlMixin, models.Model),
+            bases=(mishu.core.models.scoped.UrlMixin, models.Model),
         ),
         migrations.CreateModel(
             name='DormInspection',
@@ -73,7 +73,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'dormitory inspections',
                 'ordering': ['-date', '-pk'],
             },
-            bases=(mishu.properties.models.base.UrlMixin, models.Model),
+            bases=(mishu.core.models.scoped.UrlMixin, models.Model),
         ),
         migrations.CreateModel(
             name='DormMailing',
@@ -91,7 +91,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'dormitory mailings',
                 'ordering': ['-date', '-pk'],
             },
-            bases=(mishu.properties.models.base.UrlMixin, models.Model),
+            bases=(mishu.core.models.scoped.UrlMixin, models.Model),
         ),
         migrations.CreateModel(
             name='RepairItem',
@@ -113,7 +113,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'repair items',
                 'ordering': ['-year', 'title'],
             },
-            bases=(mishu.properties.models.base.UrlMixin, models.Model),
+            bases=(mishu.core.models.scoped.UrlMixin, models.Model),
         ),
         migrations.CreateModel(
             name='Room',
@@ -132,7 +132,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'rooms',
                 'ordering': ['building', 'number'],
             },
-            bases=(mishu.properties.models.base.UrlMixin, models.Model),
+            bases=(mishu.core.models.scoped.UrlMixin, models.Model),
         ),
         migrations.CreateModel(
             name='Allocation',
@@ -156,7 +156,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'dormitory allocations',
                 'ordering': ['-applied_on', '-pk'],
             },
-            bases=(mishu.properties.models.base.UrlMixin, models.Model),
+            bases=(mishu.core.models.scoped.UrlMixin, models.Model),
         ),
         migrations.CreateModel(
             name='Vehicle',
@@ -178,7 +178,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'vehicles',
                 'ordering': ['type', 'plate'],
             },
-            bases=(mishu.properties.models.base.UrlMixin, models.Model),
+            bases=(mishu.core.models.scoped.UrlMixin, models.Model),
         ),
         migrations.CreateModel(
             name='FuelLog',
@@ -199,7 +199,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'fuel logs',
                 'ordering': ['-date', '-pk'],
             },
-            bases=(mishu.properties.models.base.UrlMixin, models.Model),
+            bases=(mishu.core.models.scoped.UrlMixin, models.Model),
         ),
         migrations.CreateModel(
             name='LandParcel',
@@ -221,7 +221,7 @@ class Migration(migrations.Migration):
                 'ordering': ['section', 'lot'],
                 'constraints': [models.UniqueConstraint(fields=('section', 'lot'), name='properties_parcel_lot')],
             },
-            bases=(mishu.properties.models.base.UrlMixin, models.Model),
+            bases=(mishu.core.models.scoped.UrlMixin, models.Model),
         ),
         migrations.AddConstraint(
             model_name='room',

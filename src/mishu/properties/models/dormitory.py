@@ -7,9 +7,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mishu.core.models import DivisionScopedModel
-
-from .base import UrlMixin
+from mishu.core.models import DivisionScopedModel, UrlMixin
 
 
 class DormBuilding(UrlMixin, DivisionScopedModel):

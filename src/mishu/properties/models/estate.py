@@ -4,9 +4,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from mishu.core.models import DivisionScopedModel
-
-from .base import UrlMixin
+from mishu.core.models import DivisionScopedModel, UrlMixin
 
 
 class Building(UrlMixin, DivisionScopedModel):

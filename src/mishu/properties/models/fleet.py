@@ -5,9 +5,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from mishu.core.models import DivisionScopedModel
-
-from .base import UrlMixin
+from mishu.core.models import DivisionScopedModel, UrlMixin
 
 
 class VehicleType(models.TextChoices):

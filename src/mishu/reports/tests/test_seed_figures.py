@@ -268,8 +268,8 @@ def _plain(value: Decimal | None) -> Decimal:
 
 
 def test_report_follows_a_changed_record(demo):
-    from mishu.facilities.models import MeterReading
-    from mishu.facilities.services.energy import save_reading
+    from mishu.building.models import MeterReading
+    from mishu.building.services.energy import save_reading
     from mishu.indicators import registry
 
     period = Period.parse(PERIOD)

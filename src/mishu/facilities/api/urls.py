@@ -1,6 +1,0 @@
-def register(router):
-    """Register this app's API endpoints on the project router: /api/facilities/<type>s/."""
-    from ..registry import CRUDS
-
-    for crud in CRUDS:
-        crud.register(router, "facilities")
