@@ -15,9 +15,9 @@ from mishu.core.api.serializers import ModelCleanSerializer
 from mishu.core.api.viewsets import RestrictedModelViewSet
 from mishu.core.models import Agency
 
+from .. import services as svc
 from ..forms import EDocumentReturnFilterSet
 from ..models import FIGURE_FIELDS, EDocumentReturn
-from .. import services as svc
 
 
 class EDocumentReturnSerializer(ModelCleanSerializer):
