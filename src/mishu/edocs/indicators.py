@@ -129,113 +129,39 @@ for _measure in DEFINITIONS:
     _declare_city(_measure)
 
 
-def _secretariat(period, user, measure, fn):
-    return fn(svc.secretariat_figures(period, user), measure)
+# The secretariat's own figures: (code, label, label_en, unit, kind, measure, part or ratio, from
+# the register or from its return). Its sign-off counts are the register's, not its return's.
+SECRETARIAT = [
+    ("edocs.paper_signoff_cases", "本處紙本來文採線上簽核件數",
+     "Paper documents signed off online (secretariat)", "件", "count", "paper_signoff", _part, True),
+    ("edocs.paper_signoff_ratio", "本處紙本來文採線上簽核比率",
+     "Paper documents signed off online ratio (secretariat)", "%", "ratio", "paper_signoff", _ratio, True),
+    ("edocs.online_signoff_cases", "本處公文線上簽核件數",
+     "Documents signed off online (secretariat)", "件", "count", "online_signoff", _part, True),
+    ("edocs.online_signoff_ratio", "本處公文線上簽核比率",
+     "Online sign-off ratio (secretariat)", "%", "ratio", "online_signoff", _ratio, True),
+    ("edocs.e_meetings", "本處電子化會議場數",
+     "Paperless meetings (secretariat)", "場", "count", "e_meetings", _part, False),
+    ("edocs.e_meetings_ratio", "本處電子化會議比率",
+     "Paperless meeting ratio (secretariat)", "%", "ratio", "e_meetings", _ratio, False),
+    ("edocs.paper_saving_boxes", "本處撙節紙張採購箱數",
+     "Paper boxes saved (secretariat)", "箱", "amount", "paper_saving", _part, False),
+    ("edocs.paper_saving_ratio", "本處撙節紙張採購比率",
+     "Paper purchase saving ratio (secretariat)", "%", "ratio", "paper_saving", _ratio, False),
+]  # fmt: skip
 
 
-def _register(period, user, measure, fn):
-    return fn(svc.register_figures(period, user), measure)
+def _declare_secretariat(code, label, label_en, unit, kind, measure, fn, from_register):
+    figures = svc.register_figures if from_register else svc.secretariat_figures
+
+    def value(period, user):
+        return fn(figures(period, user), measure)
+
+    value.__doc__ = f"{label}: the secretariat's " + ("register." if from_register else "return.")
+    registry.computed(
+        code=code, label=label, label_en=label_en, unit=unit, kind=kind, division=svc.DIVISION
+    )(value)
 
 
-@registry.computed(
-    code="edocs.paper_signoff_cases",
-    label="本處紙本來文採線上簽核件數",
-    label_en="Paper documents signed off online (secretariat)",
-    unit="件",
-    kind="count",
-    division=svc.DIVISION,
-)
-def paper_signoff_cases(period, user):
-    """Paper incoming documents of the secretariat scanned and signed off online (register)."""
-    return _register(period, user, "paper_signoff", _part)
-
-
-@registry.computed(
-    code="edocs.paper_signoff_ratio",
-    label="本處紙本來文採線上簽核比率",
-    label_en="Paper documents signed off online ratio (secretariat)",
-    unit="%",
-    kind="ratio",
-    division=svc.DIVISION,
-)
-def paper_signoff_ratio(period, user):
-    """The share of the secretariat's paper incoming documents signed off online."""
-    return _register(period, user, "paper_signoff", _ratio)
-
-
-@registry.computed(
-    code="edocs.online_signoff_cases",
-    label="本處公文線上簽核件數",
-    label_en="Documents signed off online (secretariat)",
-    unit="件",
-    kind="count",
-    division=svc.DIVISION,
-)
-def online_signoff_cases(period, user):
-    """The secretariat's documents signed off online (online or scanned paper; register)."""
-    return _register(period, user, "online_signoff", _part)
-
-
-@registry.computed(
-    code="edocs.online_signoff_ratio",
-    label="本處公文線上簽核比率",
-    label_en="Online sign-off ratio (secretariat)",
-    unit="%",
-    kind="ratio",
-    division=svc.DIVISION,
-)
-def online_signoff_ratio(period, user):
-    """The share of the secretariat's documents signed off online."""
-    return _register(period, user, "online_signoff", _ratio)
-
-
-@registry.computed(
-    code="edocs.e_meetings",
-    label="本處電子化會議場數",
-    label_en="Paperless meetings (secretariat)",
-    unit="場",
-    kind="count",
-    division=svc.DIVISION,
-)
-def e_meetings(period, user):
-    """The secretariat's paperless meetings (its return)."""
-    return _secretariat(period, user, "e_meetings", _part)
-
-
-@registry.computed(
-    code="edocs.e_meetings_ratio",
-    label="本處電子化會議比率",
-    label_en="Paperless meeting ratio (secretariat)",
-    unit="%",
-    kind="ratio",
-    division=svc.DIVISION,
-)
-def e_meetings_ratio(period, user):
-    """The share of the secretariat's meetings held paperless."""
-    return _secretariat(period, user, "e_meetings", _ratio)
-
-
-@registry.computed(
-    code="edocs.paper_saving_boxes",
-    label="本處撙節紙張採購箱數",
-    label_en="Paper boxes saved (secretariat)",
-    unit="箱",
-    kind="amount",
-    division=svc.DIVISION,
-)
-def paper_saving_boxes(period, user):
-    """The boxes of paper the secretariat saved against its baseline (its return)."""
-    return _secretariat(period, user, "paper_saving", _part)
-
-
-@registry.computed(
-    code="edocs.paper_saving_ratio",
-    label="本處撙節紙張採購比率",
-    label_en="Paper purchase saving ratio (secretariat)",
-    unit="%",
-    kind="ratio",
-    division=svc.DIVISION,
-)
-def paper_saving_ratio(period, user):
-    """The boxes saved over the secretariat's baseline."""
-    return _secretariat(period, user, "paper_saving", _ratio)
+for _row in SECRETARIAT:
+    _declare_secretariat(*_row)
