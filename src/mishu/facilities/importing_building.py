@@ -9,8 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from mishu.core import formats
-from mishu.core import permissions as rights
-from mishu.core.imports import RowInvalid, cell_int, require
+from mishu.core.imports import RowInvalid, cell_int, references, require
 
 from .models import SatisfactionSurvey, StallApplication, StallCall, SurveyResponse
 
@@ -20,11 +19,9 @@ NO = {"", "0", "no", "false", "n", "否", "不合格"}
 
 def _parent(model, row, col, user):
     title = row[col].strip()
-    obj = model.objects.restrict(user, "view").filter(title=title).first()
+    obj = references(model, user).filter(title=title).first()
     if obj is None:
         raise RowInvalid(_("Unknown %(what)s “%(v)s”.") % {"what": col, "v": title}, col)
-    if not rights.can_add_to(user, obj.division_id):
-        raise RowInvalid(_("You may not add to “%(v)s”.") % {"v": obj}, col)
     return obj
 
 
