@@ -7,12 +7,22 @@ uses `DEFAULTS` (petitions: "file" and "lookup"; facilities: "booking").
 from django.conf import settings
 from django.core.cache import cache
 
-DEFAULTS = {"file": (5, 3600), "lookup": (20, 600), "booking": (5, 3600)}
+DEFAULTS = {
+    "file": (5, 3600),
+    "lookup": (20, 600),
+    "booking": (5, 3600),
+    "open311": (60, 60),  # Open311 look-ups: a minute's allowance per address
+}
 
 
 def _limit(scope: str) -> tuple[int, int]:
     conf = (getattr(settings, "MISHU", {}) or {}).get("PUBLIC_RATE_LIMITS", {})
     return tuple(conf.get(scope, DEFAULTS[scope]))
+
+
+def window(scope: str) -> int:
+    """The length in seconds of the scope's counting window (for a Retry-After header)."""
+    return _limit(scope)[1]
 
 
 def client_ip(request) -> str:
