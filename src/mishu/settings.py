@@ -74,6 +74,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "mishu.core.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "mishu.core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -124,6 +125,7 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "mishu.core.backends.AddressThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -136,12 +138,20 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Login throttling: five failures from one user name and address lock it for 15 minutes.
+# Login throttling: five failures from one user name and address lock it for 15 minutes;
+# too many failures from one address, whatever the names, refuse it too (core/backends.py).
 AXES_FAILURE_LIMIT = int(os.environ.get("MISHU_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "mishu.core.ratelimit.client_ip"
+# The addresses (or networks, e.g. 10.0.0.0/8) of the reverse proxies in front of Mishu. Only
+# when a request comes from one of them is X-Forwarded-For read for the client's address (the
+# rate limits and the log-in lockout key on it); empty: REMOTE_ADDR is the client.
+MISHU_TRUSTED_PROXIES = env_list("MISHU_TRUSTED_PROXIES")
+# Content-Security-Policy (core/middleware.py): report violations instead of blocking them.
+MISHU_CSP_REPORT_ONLY = env_bool("MISHU_CSP_REPORT_ONLY")
 
 LANGUAGE_CODE = "zh-hant"
 LANGUAGES = [("zh-hant", "繁體中文"), ("en", "English")]

@@ -19,8 +19,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from mishu.core import formats
-from mishu.core import permissions as rights
-from mishu.core.imports import RowInvalid, cell_int, require
+from mishu.core.imports import RowInvalid, cell_int, references, require
 
 from .models import (
     Meter,
@@ -61,11 +60,10 @@ class ReadingImporter:
     def prepare(self, row: dict, user) -> MeterReading:
         require(row, REQUIRED)
         name = row["meter"].strip()
-        meter = Meter.objects.filter(Q(name=name) | Q(number=name)).first()
+        # another division's meter is as unknown as one that does not exist
+        meter = references(Meter, user).filter(Q(name=name) | Q(number=name)).first()
         if meter is None:
             raise RowInvalid(_("Unknown meter “%(v)s”.") % {"v": name}, "meter")
-        if not rights.can_add_to(user, meter.division_id):
-            raise RowInvalid(_("You may not add readings of %(m)s.") % {"m": meter}, "meter")
         month = parse_month(row["month"])
         try:
             reading = Decimal(row["reading"].replace(",", "").strip())
@@ -124,11 +122,9 @@ NO = {"", "0", "no", "false", "n", "否", "不合格"}
 
 def _parent(model, row, col, user):
     title = row[col].strip()
-    obj = model.objects.restrict(user, "view").filter(title=title).first()
+    obj = references(model, user).filter(title=title).first()
     if obj is None:
         raise RowInvalid(_("Unknown %(what)s “%(v)s”.") % {"what": col, "v": title}, col)
-    if not rights.can_add_to(user, obj.division_id):
-        raise RowInvalid(_("You may not add to “%(v)s”.") % {"v": obj}, col)
     return obj
 
 

@@ -8,5 +8,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Organisation and audit")
 
     def ready(self):
-        from . import audit  # noqa: F401  (connects the change-log receivers)
+        from . import (
+            audit,  # noqa: F401  (connects the change-log receivers)
+            backends,  # noqa: F401  (counts failed log-ins per address)
+            checks,  # noqa: F401  (deployment checks)
+        )
         from .api import authentication  # noqa: F401  (registers the OpenAPI auth schemes)

@@ -24,6 +24,8 @@ from .choices import ChangeAction, ChangeSource
 AUDITED_APPS = {"auth"}  # plus every app under the mishu package
 ALWAYS_SKIPPED = {"last_updated", "last_login", "created"}
 MASK = "●●●"
+# a masked field that changed: the entry says so, never with either value
+MASK_CHANGED = "●●●（已變更）"
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,16 @@ def snapshot(instance) -> dict:
     return data
 
 
+def _masked_values(instance) -> dict:
+    """The raw values of the masked fields, kept in memory only to tell that one changed."""
+    masked = set(getattr(type(instance), "audit_mask", ())) | {"password"}
+    return {
+        f.name: f.value_from_object(instance)
+        for f in type(instance)._meta.concrete_fields
+        if f.name in masked
+    }
+
+
 def diff(before: dict, after: dict) -> dict:
     """The fields whose values differ, as {field: [before, after]}."""
     return {
@@ -146,6 +158,8 @@ def _before_save(sender, instance, raw=False, **kwargs):
     if instance.pk is not None and not instance._state.adding:
         old = sender._base_manager.filter(pk=instance.pk).first()
         before = snapshot(old) if old is not None else None
+        if old is not None:
+            instance._audit_masked_before = _masked_values(old)
     instance._audit_before = before
 
 
@@ -160,9 +174,15 @@ def _after_save(sender, instance, created, raw=False, **kwargs):
         record(instance, ChangeAction.CREATE, changes)
     else:
         changes = diff(before, after)
+        # both sides of a masked field read ●●●: compare the values themselves, log only the fact
+        masked_before = getattr(instance, "_audit_masked_before", None) or {}
+        for name, value in _masked_values(instance).items():
+            if name in after and name not in changes and masked_before.get(name, value) != value:
+                changes[name] = [before.get(name), MASK_CHANGED]
         if changes:
             record(instance, ChangeAction.UPDATE, changes)
     instance._audit_before = after
+    instance._audit_masked_before = _masked_values(instance)
 
 
 @receiver(pre_delete)

@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
 from . import formats
@@ -60,3 +61,39 @@ class PeriodField(forms.CharField):
             return formats.Period.parse(value, field=str(self.label or ""))
         except formats.FormatError as exc:
             raise forms.ValidationError(str(exc), code="invalid") from exc
+
+
+def restrict_related_fields(form, user, action: str) -> None:
+    """Narrow every record choice of `form` (a model form, or any form with `Meta.model`) to
+    what `user` may point at when performing `action`: see `permissions.related_choices`.
+    A forbidden record is then refused exactly like one that does not exist."""
+    from . import permissions
+
+    meta = getattr(form, "_meta", None) or getattr(form, "Meta", None)
+    model = getattr(meta, "model", None)
+    for name, field in form.fields.items():
+        if isinstance(field, forms.ModelChoiceField):
+            field.queryset = permissions.related_choices(
+                field.queryset, user, model=model, name=name, action=action
+            )
+    form_clean = form.clean
+
+    def clean():
+        # the net under fields that resolve a record their own way (a number typed as text)
+        data = form_clean()
+        data = form.cleaned_data if data is None else data
+        for name, value in list(data.items()):
+            if isinstance(value, Model) and not isinstance(
+                form.fields.get(name), forms.ModelChoiceField
+            ):
+                allowed = permissions.related_choices(
+                    type(value)._default_manager.all(), user, model=model, name=name, action=action
+                )
+                if not allowed.filter(pk=value.pk).exists():
+                    form.add_error(
+                        name if name in form.fields else None,
+                        _("No such record, or not one you may use."),
+                    )
+        return data
+
+    form.clean = clean

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from . import formats
+from . import permissions as rights
 from .audit import audit_context
 from .choices import ChangeSource
 from .tabular import TableError, read_dicts
@@ -78,9 +79,13 @@ def run_import(
     `write` them in one transaction attributed to `user`; otherwise write nothing."""
     result = ImportResult()
     prepared = []
+    checked_refs: dict = {}
     for row in rows:
         try:
-            prepared.append(prepare(row))
+            item = prepare(row)
+            if user is not None:
+                check_references(item, user, checked_refs)
+            prepared.append(item)
         except RowInvalid as exc:
             result.errors.append(RowError(row["_row"], exc.message, exc.column))
     if result.errors:
@@ -95,6 +100,47 @@ def run_import(
     ):
         result.written = write(prepared)
     return result
+
+
+def references(model, user, *, action: str = rights.ADD):
+    """The records of `model` an imported row of `user` may refer to: the same rule as forms and
+    the API (`permissions.related_choices`). Look references up through it, so that a record of
+    another division is "unknown", exactly like one that does not exist."""
+    return rights.related_choices(model._default_manager.all(), user, action=action)
+
+
+def check_references(item, user, cache: dict | None = None) -> None:
+    """RowInvalid if a prepared record (or a list or tuple of them) belongs to a division `user`
+    may not write to, or refers to a record `user` may not point at — the net under every
+    importer's own look-ups. `cache` remembers the ids already checked in this file."""
+    if isinstance(item, (list, tuple)):
+        for part in item:
+            check_references(part, user, cache)
+        return
+    if not isinstance(item, models.Model):
+        return
+    cache = {} if cache is None else cache
+    model = type(item)
+    action = rights.CHANGE if item.pk else rights.ADD
+    for fk in model._meta.concrete_fields:
+        if not (fk.many_to_one or fk.one_to_one):
+            continue
+        value = getattr(item, fk.attname)
+        targets = fk.related_model._default_manager.all()
+        if value is None or not hasattr(targets, "restrict"):
+            continue
+        key = (model, fk.name, action, value)
+        if key not in cache:
+            allowed = rights.related_choices(
+                targets, user, model=model, name=fk.name, action=action
+            )
+            cache[key] = allowed.filter(pk=value).exists()
+        if not cache[key]:
+            raise RowInvalid(
+                _("%(field)s: no such record, or not one you may use.")
+                % {"field": fk.verbose_name},
+                fk.name,
+            )
 
 
 # Reading one row's cells: each refusal names the column.

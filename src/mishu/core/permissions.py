@@ -46,3 +46,36 @@ def can_add_to(user, division_id) -> bool:
     """Whether `user` may create a record owned by the given division."""
     scope = division_scope(user, ADD)
     return scope is ALL or (scope is not None and scope == division_id)
+
+
+def is_owner_field(model, name: str) -> bool:
+    """Whether the related field `name` of `model` is the one that decides its owning division
+    (`division_path` starts with it), e.g. a booking's ``division``."""
+    path = getattr(model, "division_path", "") or ""
+    return bool(name) and path.split("__")[0] == name and path != "pk"
+
+
+def related_choices(queryset, user, *, model=None, name: str = "", action: str = CHANGE):
+    """The records of `queryset` that `user` may point a related field of `model` at, when
+    performing `action` (add or change) on the record that holds the field.
+
+    One rule for every form, serializer and import:
+    - the field that decides the record's own division (`division`) offers only the divisions
+      the user may write to (a clerk: their own);
+    - shared reference data (agencies, divisions named as a counterpart, indicators) stays
+      selectable by every signed-in user;
+    - any other record must be one the user may *change*: a 文書組 clerk cannot hang a rate,
+      a booking or a fuel log on a 市政大樓 venue or vehicle.
+    Models without a restricted queryset (users, content types) are left as they are.
+    """
+    target = queryset.model
+    if model is not None and is_owner_field(model, name) and target._meta.label == "core.Division":
+        scope = division_scope(user, action)
+        if scope is ALL:
+            return queryset
+        return queryset.none() if scope is None else queryset.filter(pk=scope)
+    if not hasattr(queryset, "restrict"):
+        return queryset
+    if getattr(target, "is_reference_data", False):
+        return queryset.restrict(user, VIEW)
+    return queryset.restrict(user, CHANGE)

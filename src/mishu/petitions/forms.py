@@ -11,6 +11,19 @@ from .choices import DeclineReason, EventAction, Satisfaction
 from .models import PERSONAL_FIELDS, AgencyContact, CollectivePetition, PetitionCase
 
 
+class CaseNumberField(forms.ModelChoiceField):
+    """A case typed by its number; an unknown number and a case out of reach read the same."""
+
+    def to_python(self, value):
+        number = (value or "").strip().upper()
+        try:
+            return super().to_python(number)
+        except forms.ValidationError:
+            raise forms.ValidationError(
+                _("No case has the number %(n)s.") % {"n": number}, code="invalid_choice"
+            ) from None
+
+
 class PetitionCaseForm(forms.ModelForm):
     """A case as staff register or correct it; the workflow fields change only through actions."""
 
@@ -37,20 +50,43 @@ class PetitionCaseForm(forms.ModelForm):
                 del self.fields[name]
         if self.instance.pk:
             del self.fields["received_on"], self.fields["time_limit"]
-        self.fields["repeat_of"] = forms.CharField(
-            label=_("repeat of (case number)"), required=False, max_length=20
+        # a record choice (by number), so the view narrows it to the cases the user may change
+        self.fields["repeat_of"] = CaseNumberField(
+            label=_("repeat of (case number)"),
+            queryset=PetitionCase.objects.exclude(pk=self.instance.pk),
+            to_field_name="number",
+            required=False,
+            widget=forms.TextInput(attrs={"maxlength": 20}),
         )
         if self.instance.repeat_of_id:
             self.initial["repeat_of"] = self.instance.repeat_of.number
 
-    def clean_repeat_of(self):
-        number = (self.cleaned_data.get("repeat_of") or "").strip().upper()
-        if not number:
-            return None
-        case = PetitionCase.objects.filter(number=number).exclude(pk=self.instance.pk).first()
-        if case is None:
-            raise forms.ValidationError(_("No case has the number %(n)s.") % {"n": number})
-        return case
+
+class PublicSummaryForm(forms.Form):
+    """The summary Open311 publishes for a case, written and approved by a clerk."""
+
+    public_summary = forms.CharField(
+        label=_("public summary"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=500,
+        required=False,
+        help_text=_(
+            "Published on Open311 once saved: the matter and place in general terms, without "
+            "names, phone numbers, addresses or anything else that identifies the petitioner. "
+            "Leave empty to publish nothing."
+        ),
+    )
+
+
+class PurposeForm(forms.Form):
+    """Why a member of staff opens a petitioner's details: asked before they are shown, kept
+    with the access (個資法: who, when, why)."""
+
+    purpose = forms.CharField(
+        label=_("purpose of use"),
+        max_length=200,
+        help_text=_("e.g. calling the petitioner back about the reply"),
+    )
 
 
 class ActionForm(forms.Form):

@@ -83,6 +83,21 @@ class PetitionCase(DivisionScopedModel):
         _("satisfaction"), max_length=1, choices=Satisfaction.choices, blank=True
     )
     anonymised_on = models.DateField(_("personal data erased on"), null=True, blank=True)
+    # What Open311 publishes of the case beyond service, status and dates: nothing until a clerk
+    # writes a summary free of personal data and approves it (`services.approve_public_summary`).
+    public_summary = models.TextField(_("public summary"), blank=True, editable=False)
+    public_summary_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("public summary approved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    public_summary_approved_at = models.DateTimeField(
+        _("public summary approved at"), null=True, blank=True, editable=False
+    )
 
     audit_mask = set(PERSONAL_FIELDS)
     audit_skip = {"password_hash"}

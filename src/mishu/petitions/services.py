@@ -148,15 +148,37 @@ def act(case: PetitionCase, action: str, user=None, *, on=None, **data) -> Petit
     return _event(case, action, user, before, note, agency)
 
 
+def approve_public_summary(case: PetitionCase, user, summary: str) -> PetitionCase:
+    """Publish `summary` (written by a clerk, free of personal data) as the case's description
+    on Open311, approved by `user` now; an empty summary withdraws it. Nothing else of the
+    citizen's text is ever published."""
+    summary = (summary or "").strip()
+    case.public_summary = summary
+    case.public_summary_approved_by = user if summary else None
+    case.public_summary_approved_at = timezone.now() if summary else None
+    case.save(
+        update_fields=[
+            "public_summary",
+            "public_summary_approved_by",
+            "public_summary_approved_at",
+            "last_updated",
+        ]
+    )
+    return case
+
+
 def can_see_petitioner(user) -> bool:
     """Whether `user` holds the separate permission to see petitioners' details."""
     return bool(user and user.is_authenticated and user.has_perm("petitions.view_petitioner"))
 
 
-def reveal_petitioner(case: PetitionCase, user, purpose: str = "") -> dict:
-    """The petitioner's unmasked details; every call is logged in `PersonalDataAccess`."""
+def reveal_petitioner(case: PetitionCase, user, purpose: str) -> dict:
+    """The petitioner's unmasked details; every call is logged in `PersonalDataAccess` with
+    who, when and the `purpose` the user gave (required)."""
     if not can_see_petitioner(user):
         raise PermissionDenied
+    if not (purpose or "").strip():
+        raise ValidationError({"purpose": _("Give the purpose of use.")})
     PersonalDataAccess.objects.create(case=case, user=user, purpose=purpose[:200])
     return {f: getattr(case, f) for f in PERSONAL_FIELDS}
 

@@ -12,6 +12,11 @@ urlpatterns = [
     path("statistics/", stats.StatisticsView.as_view(), name="statistics"),
     path("access-log/", staff.PersonalDataAccessListView.as_view(), name="access_log"),
     path("cases/<int:pk>/action/", staff.CaseActionView.as_view(), name="case_action"),
+    path(
+        "cases/<int:pk>/public-summary/",
+        staff.PublicSummaryView.as_view(),
+        name="case_public_summary",
+    ),
     path("cases/<int:pk>/petitioner/", staff.PetitionerView.as_view(), name="case_petitioner"),
     path(
         "cases/",

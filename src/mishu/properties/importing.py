@@ -9,8 +9,14 @@ rejected, and then nothing is written.
 from django.utils.translation import gettext as _
 
 from mishu.core import formats
-from mishu.core import permissions as rights
-from mishu.core.imports import RowInvalid, cell_date, cell_decimal, checked, require
+from mishu.core.imports import (
+    RowInvalid,
+    cell_date,
+    cell_decimal,
+    checked,
+    references,
+    require,
+)
 
 from .models import FuelLog, Vehicle
 from .models.fleet import FuelType
@@ -44,11 +50,10 @@ class FuelLogImporter:
     def prepare(self, row: dict, user) -> FuelLog:
         require(row, REQUIRED)
         plate = row["vehicle"].strip()
-        vehicle = Vehicle.objects.filter(plate__iexact=plate).first()
+        # another division's vehicle is as unknown as one that does not exist
+        vehicle = references(Vehicle, user).filter(plate__iexact=plate).first()
         if vehicle is None:
             raise RowInvalid(_("Unknown plate number “%(v)s”.") % {"v": plate}, "vehicle")
-        if not rights.can_add_to(user, vehicle.division_id):
-            raise RowInvalid(_("You may not add fuel logs of %(v)s.") % {"v": vehicle}, "vehicle")
         date = cell_date(row, "date")
         litres = cell_decimal(row, "litres")
         if litres <= 0:

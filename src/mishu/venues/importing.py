@@ -11,8 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from mishu.core import formats
-from mishu.core import permissions as rights
-from mishu.core.imports import RowInvalid, require
+from mishu.core.imports import RowInvalid, references, require
 from mishu.core.models import Agency
 
 from .models import ApplicantKind, Booking, BookingStatus, Purpose, Venue
@@ -125,11 +124,9 @@ class BookingImporter:
     def prepare(self, row: dict, user) -> Booking:
         row = {k: (v or "").strip() if isinstance(v, str) else v for k, v in row.items()}
         require(row, BOOKING_REQUIRED)
-        venue = Venue.objects.filter(name=row["venue"]).first()
+        venue = references(Venue, user).filter(name=row["venue"]).first()
         if venue is None:
             raise RowInvalid(_("Unknown venue “%(v)s”.") % {"v": row["venue"]}, "venue")
-        if not rights.can_add_to(user, venue.division_id):
-            raise RowInvalid(_("You may not add bookings of %(v)s.") % {"v": venue}, "venue")
         agency = None
         if row.get("agency"):
             name = row["agency"]

@@ -1,7 +1,9 @@
 """Serializers of the organisation and the change log."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from .. import permissions as rights
 from ..models import Agency, Division, ObjectChange
 
 
@@ -58,3 +60,28 @@ class ModelCleanSerializer(serializers.ModelSerializer):
                 exc.message_dict if hasattr(exc, "error_dict") else exc.messages
             ) from exc
         return attrs
+
+
+FORBIDDEN_OR_MISSING = _("No such record, or not one you may use (id {pk_value}).")
+
+
+def restrict_related_fields(serializer, user, action: str) -> None:
+    """Narrow every related field of `serializer` (and of its nested serializers) to the records
+    `user` may point at when performing `action`: see `permissions.related_choices`. A forbidden
+    id is refused with the same message as one that does not exist, before any other check."""
+    serializer = getattr(serializer, "child", serializer)  # many=True
+    model = getattr(getattr(serializer, "Meta", None), "model", None)
+    for name, field in getattr(serializer, "fields", {}).items():
+        relation = getattr(field, "child_relation", field)  # many-to-many
+        if isinstance(field, serializers.BaseSerializer):
+            restrict_related_fields(field, user, action)
+        elif isinstance(relation, serializers.RelatedField) and relation.queryset is not None:
+            relation.queryset = rights.related_choices(
+                relation.queryset,
+                user,
+                model=model,
+                name=(field.source or name).split(".")[0],
+                action=action,
+            )
+            if isinstance(relation, serializers.PrimaryKeyRelatedField):
+                relation.error_messages["does_not_exist"] = FORBIDDEN_OR_MISSING

@@ -7,7 +7,7 @@ from rest_framework.response import Response
 
 from .. import permissions as rights
 from ..history import changes_for
-from .serializers import ObjectChangeSerializer
+from .serializers import ObjectChangeSerializer, restrict_related_fields
 
 
 class RestrictedViewSetMixin:
@@ -24,6 +24,16 @@ class RestrictedViewSetMixin:
             "destroy": rights.DELETE,
         }.get(self.action, rights.VIEW)
         return super().get_queryset().restrict(self.request.user, action)
+
+    def get_serializer(self, *args, **kwargs):
+        # every record a request may name (a venue, a vehicle, a parent case) is limited by the
+        # same rule as the record itself, before the serializer validates anything
+        serializer = super().get_serializer(*args, **kwargs)
+        request = getattr(self, "request", None)
+        if request is not None and getattr(request, "user", None) is not None:
+            action = rights.ADD if self.action == "create" else rights.CHANGE
+            restrict_related_fields(serializer, request.user, action)
+        return serializer
 
 
 class ReadOnlyRestrictedViewSet(RestrictedViewSetMixin, viewsets.ReadOnlyModelViewSet):

@@ -189,6 +189,22 @@ def test_personal_fields_are_masked_in_the_log(make_user):
     assert "another-secret" not in str(change.changes)
 
 
+def test_a_change_to_a_masked_field_alone_is_logged_without_its_values(db):
+    from mishu.core.audit import MASK_CHANGED
+    from mishu.petitions.tests.factories import file_case
+
+    case = file_case(petitioner_contact="0912-345-678")
+    before = changes_for(case).count()
+    case.petitioner_contact = "0987-654-321"
+    case.save()
+    assert changes_for(case).count() == before + 1
+    change = changes_for(case).first()
+    assert change.changes == {"petitioner_contact": ["●●●", MASK_CHANGED]}
+    assert "0912" not in str(change.changes) and "0987" not in str(change.changes)
+    case.save()  # nothing changed: no entry
+    assert changes_for(case).count() == before + 1
+
+
 def test_admin_history_page_shows_the_change_log(make_user, client):
     from mishu.core.models import Agency
 

@@ -17,6 +17,7 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
         "MISHU_SECRET_KEY": "k" * 30 + "-x9!Q" * 10,
         "MISHU_ALLOWED_HOSTS": "mishu.example.gov.tw",
         "MISHU_VAR_DIR": str(tmp_path),
+        "REDIS_URL": "redis://127.0.0.1:6379/1",  # the shared cache the rate limits need
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     result = subprocess.run(

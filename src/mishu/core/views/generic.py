@@ -17,6 +17,7 @@ from django.views.generic import TemplateView
 
 from .. import permissions as rights
 from ..exports import FORMATS, export_response
+from ..forms import restrict_related_fields
 from ..history import changes_for
 from ..tables import cell, column_label
 
@@ -162,10 +163,7 @@ class ObjectEditView(ModelViewMixin, TemplateView):
 
     def get_form(self, instance):
         form = self.form_class(self.request.POST or None, instance=instance)
-        if "division" in form.fields:
-            scope = rights.division_scope(self.request.user, self.action)
-            if scope is not rights.ALL:
-                form.fields["division"].queryset = form.fields["division"].queryset.filter(pk=scope)
+        restrict_related_fields(form, self.request.user, self.action)
         return form
 
     def get(self, request, *args, **kwargs):

@@ -1,7 +1,9 @@
 """The staff home page and one home page per division."""
 
+from django.conf import settings
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.views.generic import TemplateView
 
 from .. import permissions as rights
@@ -44,3 +46,13 @@ class DivisionHomeView(LoginRequiredMixin, TemplateView):
             else [],
         )
         return ctx
+
+
+class LoginView(auth_views.LoginView):
+    """The staff log-in; an address refused for too many failures gets the lockout page (429),
+    as django-axes answers for a locked user name."""
+
+    def form_invalid(self, form):
+        if getattr(self.request, "mishu_login_throttled", False):
+            return render(self.request, settings.AXES_LOCKOUT_TEMPLATE, status=429)
+        return super().form_invalid(form)

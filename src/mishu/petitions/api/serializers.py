@@ -38,6 +38,8 @@ class PetitionCaseSerializer(serializers.ModelSerializer):
             "decline_reason",
             "repeat_of",
             "satisfaction",
+            "public_summary",
+            "public_summary_approved_at",
             "created",
             "last_updated",
         ]

@@ -90,3 +90,42 @@ def test_open311_serves_cases_without_personal_data(client):
     assert client.get("/open311/v2/requests/P0.json").status_code == 404
     assert client.get("/open311/v2/requests.json?start_date=bad").status_code == 400
     assert client.get("/open311/v2/services.xml").status_code == 400
+
+
+def test_open311_publishes_only_an_approved_summary(client, make_user):
+    from mishu.petitions.services import approve_public_summary
+
+    case = file_case(subject="王小明 0912-345-678 反映路燈", body="詳細內容")
+    url = f"/open311/v2/requests/{case.number}.json"
+    published = client.get(url).json()[0]
+    assert published["description"] == ""
+    text = (
+        client.get(url).content.decode()
+        + client.get(
+            "/open311/v2/requests.json?start_date=2019-06-01&end_date=2019-12-31"
+        ).content.decode()
+    )
+    assert "王小明" not in text and "0912" not in text and "詳細內容" not in text
+    clerk = make_user("confidential", ["clerk"])
+    client.force_login(clerk)
+    response = client.post(
+        f"/petitions/cases/{case.pk}/public-summary/", {"public_summary": "信義區路燈故障"}
+    )
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.public_summary_approved_by == clerk
+    assert client.get(url).json()[0]["description"] == "信義區路燈故障"
+    approve_public_summary(case, clerk, "")  # withdrawn: nothing again
+    assert client.get(url).json()[0]["description"] == ""
+    other = make_user("media", ["clerk"])
+    client.force_login(other)
+    refused = client.post(f"/petitions/cases/{case.pk}/public-summary/", {"public_summary": "x"})
+    assert refused.status_code == 404
+
+
+def test_open311_is_rate_limited_per_address(client, settings):
+    settings.MISHU = {**settings.MISHU, "PUBLIC_RATE_LIMITS": {"open311": (3, 60)}}
+    answers = [client.get("/open311/v2/services.json").status_code for _ in range(4)]
+    assert answers == [200, 200, 200, 429]
+    other = client.get("/open311/v2/services.json", REMOTE_ADDR="198.51.100.7")
+    assert other.status_code == 200

@@ -42,9 +42,11 @@ def test_revealing_needs_the_permission_and_is_logged(make_user, client_for):
     assert client_for(clerk).get(url).status_code == 403
     clerk = _grant(clerk)
     body = client_for(clerk).get(url).content.decode()
+    assert NAME not in body and not PersonalDataAccess.objects.exists()  # purpose asked first
+    body = client_for(clerk).get(url + "?purpose=回電").content.decode()
     assert NAME in body and PHONE in body
     access = PersonalDataAccess.objects.get()
-    assert access.user == clerk and access.case == case
+    assert access.user == clerk and access.case == case and access.purpose == "回電"
     supervisor = make_user("confidential", ["supervisor"])
     log = client_for(supervisor).get(reverse("petitions:access_log")).content.decode()
     assert case.number in log
@@ -128,3 +130,29 @@ def test_case_list_query_count_does_not_grow_with_cases(
     client.get(reverse("petitions:petitioncase_list"))  # warm caches (session, content types)
     with django_assert_max_num_queries(15):
         assert client.get(reverse("petitions:petitioncase_list")).status_code == 200
+
+
+def test_a_repeat_of_another_divisions_case_reads_as_an_unknown_number(make_user, client_for):
+    from mishu.core.models import Division
+    from mishu.petitions import services
+
+    own = file_case()
+    other, _pw = services.file_case(
+        division=Division.objects.get(code="media"),
+        user=None,
+        channel="mailbox",
+        received_on=own.received_on,
+        subject="他組案件",
+    )
+    client = client_for(make_user("confidential", ["clerk"]))
+    data = {"division": own.division_id, "channel": own.channel, "subject": own.subject}
+    url = reverse("petitions:petitioncase_edit", args=[own.pk])
+    refused = client.post(url, {**data, "repeat_of": other.number})
+    unknown = client.post(url, {**data, "repeat_of": "A999999999"})
+    message = refused.context["form"].errors["repeat_of"][0]
+    assert message.replace(other.number, "?") == unknown.context["form"].errors["repeat_of"][
+        0
+    ].replace("A999999999", "?")
+    own.refresh_from_db()
+    assert own.repeat_of is None
+    assert client.post(url, {**data, "repeat_of": file_case().number.lower()}).status_code == 302

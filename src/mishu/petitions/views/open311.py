@@ -1,7 +1,10 @@
-"""Open311 GeoReport v2 (JSON): services, requests and one request, from the petition cases,
-without any personal data. Read-only; citizens file through the public form.
+"""Open311 GeoReport v2 (JSON): services, requests and one request, from the petition cases.
+Read-only; citizens file through the public form.
 
-The services are the competent agencies; a request's `service_code` is its agency's code.
+Only what is meant to be public is published: the service (the competent agency, whose code is
+a request's `service_code`), the status, the dates and a summary a clerk wrote and approved
+(`public_summary`; empty until then). Never the citizen's own subject or text, which may hold
+names and phone numbers. Every route is rate-limited per client address like the public forms.
 """
 
 import datetime
@@ -10,6 +13,7 @@ from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from mishu.core import ratelimit
 from mishu.core.models import Agency
 
 from ..choices import Status
@@ -24,7 +28,22 @@ def _error(code: int, description: str):
     return JsonResponse([{"code": code, "description": description}], safe=False, status=code)
 
 
+def throttled(view):
+    """Answer 429 (in Open311's error format) once the client has used its allowance."""
+
+    def wrapper(request, *args, **kwargs):
+        if not ratelimit.hit(request, "open311"):
+            response = _error(429, "Too many requests; please slow down.")
+            response["Retry-After"] = str(ratelimit.window("open311"))
+            return response
+        return view(request, *args, **kwargs)
+
+    wrapper.__name__, wrapper.__doc__ = view.__name__, view.__doc__
+    return wrapper
+
+
 @require_GET
+@throttled
 def services_list(request, fmt="json"):
     if fmt != "json":
         return _error(400, "Only the json format is served.")
@@ -56,7 +75,7 @@ def _request(case: PetitionCase) -> dict:
         "status_notes": case.get_status_display(),
         "service_name": case.agency.short_name if case.agency else "",
         "service_code": case.agency.code if case.agency else "",
-        "description": case.subject,
+        "description": case.public_summary if case.public_summary_approved_at else "",
         "agency_responsible": case.agency.name if case.agency else "",
         "service_notice": "",
         "requested_datetime": _at(case.received_on),
@@ -75,6 +94,7 @@ def _date(text):
 
 
 @require_GET
+@throttled
 def requests_list(request, fmt="json"):
     if fmt != "json":
         return _error(400, "Only the json format is served.")
@@ -104,6 +124,7 @@ def requests_list(request, fmt="json"):
 
 
 @require_GET
+@throttled
 def request_detail(request, number, fmt="json"):
     if fmt != "json":
         return _error(400, "Only the json format is served.")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from mishu.core import permissions as rights
+from mishu.core.forms import restrict_related_fields
 from mishu.core.views import generic
 
 from .. import services, workflow
@@ -19,7 +20,14 @@ from ..filtersets import (
     PersonalDataAccessFilterSet,
     PetitionCaseFilterSet,
 )
-from ..forms import ActionForm, AgencyContactForm, CollectivePetitionForm, PetitionCaseForm
+from ..forms import (
+    ActionForm,
+    AgencyContactForm,
+    CollectivePetitionForm,
+    PetitionCaseForm,
+    PublicSummaryForm,
+    PurposeForm,
+)
 from ..models import (
     PERSONAL_FIELDS,
     AgencyContact,
@@ -80,6 +88,12 @@ class PetitionCaseDetailView(generic.ObjectDetailView):
             repeats=case.repeats.all(),
             action_form=ActionForm(allowed=workflow.allowed(case.status)) if can_change else None,
             action_url=reverse("petitions:case_action", args=[case.pk]),
+            summary_form=(
+                PublicSummaryForm(initial={"public_summary": case.public_summary})
+                if can_change
+                else None
+            ),
+            summary_url=reverse("petitions:case_public_summary", args=[case.pk]),
             can_reveal=services.can_see_petitioner(self.request.user),
             reveal_url=reverse("petitions:case_petitioner", args=[case.pk]),
         )
@@ -89,18 +103,29 @@ class PetitionCaseDetailView(generic.ObjectDetailView):
 class PetitionCaseEditView(generic.ObjectEditView):
     model = PetitionCase
     form_class = PetitionCaseForm
+    template_name = "petitions/case_form.html"
 
     def get_form(self, instance):
-        form = PetitionCaseForm(
-            self.request.POST or None,
-            instance=instance,
-            # entering a new petitioner is fine; seeing a saved one needs the permission
-            show_personal=not instance.pk or services.can_see_petitioner(self.request.user),
+        # entering a new petitioner is fine; seeing a saved one needs the permission and a
+        # purpose, asked first (`?purpose=`, kept by the form's POST to the same address) and
+        # logged each time the details are shown or changed
+        user = self.request.user
+        self.purpose_form = PurposeForm(self.request.GET if "purpose" in self.request.GET else None)
+        show = not instance.pk or (
+            services.can_see_petitioner(user) and self.purpose_form.is_valid()
         )
-        scope = rights.division_scope(self.request.user, self.action)
-        if scope is not rights.ALL:
-            form.fields["division"].queryset = form.fields["division"].queryset.filter(pk=scope)
+        if instance.pk and show:
+            services.reveal_petitioner(instance, user, self.purpose_form.cleaned_data["purpose"])
+        form = PetitionCaseForm(self.request.POST or None, instance=instance, show_personal=show)
+        restrict_related_fields(form, user, self.action)
         return form
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        instance = ctx.get("object")
+        if instance is not None and instance.pk and services.can_see_petitioner(self.request.user):
+            ctx["purpose_form"] = self.purpose_form
+        return ctx
 
     def post(self, request, *args, **kwargs):
         instance = self.get_instance()
@@ -126,6 +151,8 @@ class PetitionCaseEditView(generic.ObjectEditView):
 class CaseActionView(LoginRequiredMixin, TemplateView):
     """POST one workflow action on a case; errors come back as messages naming the field."""
 
+    http_method_names = ["post"]
+
     def post(self, request, pk):
         case = get_object_or_404(PetitionCase.objects.restrict(request.user, "change"), pk=pk)
         form = ActionForm(request.POST, allowed=workflow.allowed(case.status))
@@ -143,6 +170,23 @@ class CaseActionView(LoginRequiredMixin, TemplateView):
         return redirect(case.get_absolute_url())
 
 
+class PublicSummaryView(LoginRequiredMixin, TemplateView):
+    """POST the summary Open311 may publish; saving it is the clerk's approval."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        case = get_object_or_404(PetitionCase.objects.restrict(request.user, "change"), pk=pk)
+        form = PublicSummaryForm(request.POST)
+        if form.is_valid():
+            services.approve_public_summary(case, request.user, form.cleaned_data["public_summary"])
+            messages.success(request, _("Saved: %(obj)s") % {"obj": case})
+        else:
+            for errors in form.errors.values():
+                messages.error(request, " ".join(errors))
+        return redirect(case.get_absolute_url())
+
+
 class PetitionerView(LoginRequiredMixin, TemplateView):
     """The petitioner's unmasked details; each view is written to the access log."""
 
@@ -154,9 +198,15 @@ class PetitionerView(LoginRequiredMixin, TemplateView):
         case = get_object_or_404(qs, pk=self.kwargs["pk"])
         if not services.can_see_petitioner(self.request.user):
             raise PermissionDenied
-        details = services.reveal_petitioner(case, self.request.user, _("case page"))
-        labels = {f: PetitionCase._meta.get_field(f).verbose_name for f in PERSONAL_FIELDS}
-        ctx.update(object=case, details=[(labels[f], details[f]) for f in PERSONAL_FIELDS])
+        # the purpose is asked before anything is shown
+        form = PurposeForm(self.request.GET if "purpose" in self.request.GET else None)
+        ctx.update(object=case, form=form)
+        if form.is_valid():
+            details = services.reveal_petitioner(
+                case, self.request.user, form.cleaned_data["purpose"]
+            )
+            labels = {f: PetitionCase._meta.get_field(f).verbose_name for f in PERSONAL_FIELDS}
+            ctx["details"] = [(labels[f], details[f]) for f in PERSONAL_FIELDS]
         return ctx
 
 

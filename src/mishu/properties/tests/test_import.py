@@ -75,4 +75,5 @@ def test_other_division_cannot_import_our_vehicle(make_user, client_for, car):
     client = client_for(make_user("media", ["clerk"]))
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     page = upload(client, HEADER + "AB-1234,108/7/10,45.20,,\n").content.decode()
-    assert "You may not add fuel logs" in page and FuelLog.objects.count() == 0
+    # another division's vehicle reads as unknown: the page does not tell it exists
+    assert "Unknown plate number “AB-1234”" in page and FuelLog.objects.count() == 0

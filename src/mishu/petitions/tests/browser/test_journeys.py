@@ -76,8 +76,13 @@ def test_staff_assign_and_reply_and_see_petitioner_logged(page, make_user):
     case.refresh_from_db()
     assert case.status == "replied" and case.agency.short_name == "都發局"
     page.goto(f"/petitions/cases/{case.pk}/petitioner/")
+    assert "王小明" not in page.inner_text("main")  # the purpose is asked first
+    page.fill("#id_purpose", "回電說明答復內容")
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
     assert "王小明" in page.inner_text("main")
-    assert PersonalDataAccess.objects.filter(case=case, user=clerk).count() == 1
+    access = PersonalDataAccess.objects.get(case=case, user=clerk)
+    assert access.purpose == "回電說明答復內容"
 
 
 def test_counter_clerk_tallies_and_corrects(page, make_user):
