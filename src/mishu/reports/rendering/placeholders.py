@@ -273,6 +273,8 @@ class Renderer:
         return {
             "label": self.period.label,
             "range": self.period.range_label,
+            "end": self.period.end_label,
+            "prev_end": prev.end_label,
             "code": self.period.code,
             "prev_label": prev.label,
             "prev_range": prev.range_label,
