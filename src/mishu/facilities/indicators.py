@@ -2,7 +2,8 @@
 building work figures are in `indicators_building`).
 
 A booking counts in the period in which it starts, and only once approved; a meter reading
-counts in the month it reads.
+counts in the month it reads. Energy use is missing unless every month of the period is read;
+booking figures are missing for a period without any booking entered.
 """
 
 from decimal import Decimal
@@ -28,6 +29,10 @@ def electricity(period, user):
     return _usage(period, user, MeterKind.ELECTRICITY)
 
 
+def _read_every_month(kind):
+    return registry.every_month(MeterReading, "month", meter__kind=kind)
+
+
 registry.computed(
     code="energy.electricity_kwh",
     label="總用電量",
@@ -35,6 +40,7 @@ registry.computed(
     unit="度",
     kind="amount",
     division="general-affairs",
+    covered=_read_every_month(MeterKind.ELECTRICITY),
 )(electricity)
 
 
@@ -45,6 +51,7 @@ registry.computed(
     unit="度",
     kind="amount",
     division="general-affairs",
+    covered=_read_every_month(MeterKind.WATER),
 )
 def water(period, user):
     """Water used over the period (度 = m³): the sum of the water meters' monthly usage."""
@@ -58,10 +65,15 @@ def water(period, user):
     unit="噸",
     kind="amount",
     division="city-hall",
+    covered=_read_every_month(MeterKind.RAINWATER),
 )
 def rainwater(period, user):
     """Tonnes of rainwater reused over the period, from the rainwater meter's readings."""
     return _usage(period, user, MeterKind.RAINWATER)
+
+
+# a period with no booking entered at all (any status) is not known to have had none
+_bookings_entered = registry.has_records(Booking, "starts__date")
 
 
 def _bookings(period, user):
@@ -78,6 +90,7 @@ def _bookings(period, user):
     dimensions=("venue",),
     kind="count",
     division="city-hall",
+    covered=_bookings_entered,
 )
 def venue_bookings(period, user, venue=None):
     """Approved bookings starting in the period; `venue` is the report group (1 樓中庭 ...)."""
@@ -98,7 +111,13 @@ def venue_bookings_by_venue(period, user):
 
 def _booking_indicator(code, label, label_en, unit, kind, build):
     @registry.computed(
-        code=code, label=label, label_en=label_en, unit=unit, kind=kind, division="city-hall"
+        code=code,
+        label=label,
+        label_en=label_en,
+        unit=unit,
+        kind=kind,
+        division="city-hall",
+        covered=_bookings_entered,
     )
     def fn(period, user):
         return Decimal(build(_bookings(period, user)) or 0)
@@ -147,6 +166,7 @@ stage_savings = _booking_indicator(
     unit="場次",
     kind="count",
     division="city-hall",
+    covered=registry.has_records(SafetyTraining, "date"),
 )
 def facility_trainings(period, user):
     """Facility management system courses held in the period."""

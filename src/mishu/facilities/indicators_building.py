@@ -3,7 +3,8 @@ call of 市府生活廣場, equipment replacements, e-signage requests, the sout
 renewal, LED and EMS energy work, the staff satisfaction survey and the upkeep budget.
 
 Imported by `facilities.indicators` (discovered by the indicators app). Each figure counts
-its records by one date, stated in its docstring.
+its records by one date, stated in its docstring, and is missing (not zero) for a period
+without any of those records.
 """
 
 from decimal import Decimal
@@ -42,6 +43,7 @@ def _sum(qs, field) -> Decimal:
     unit="個",
     kind="count",
     division=CITY_HALL,
+    covered=registry.has_records(StallCall, "closes_on"),
 )
 def market_stalls(period, user):
     """Stalls offered by the stall calls whose exhibition ends in the period."""
@@ -55,6 +57,7 @@ def market_stalls(period, user):
     unit="家",
     kind="count",
     division=CITY_HALL,
+    covered=registry.has_records(StallCall, "closes_on"),
 )
 def market_vendors(period, user):
     """Qualified applications to the stall calls whose exhibition ends in the period."""
@@ -69,6 +72,7 @@ def market_vendors(period, user):
     unit="台",
     kind="count",
     division=CITY_HALL,
+    covered=registry.has_records(EquipmentReplacement, "completed_on"),
 )
 def air_breakers_replaced(period, user):
     """Air circuit breakers replaced, by the replacements completed in the period."""
@@ -83,6 +87,7 @@ def air_breakers_replaced(period, user):
     unit="件",
     kind="count",
     division=CITY_HALL,
+    covered=registry.has_records(SignageRequest, "received_on"),
 )
 def signage_requests(period, user):
     """E-signage requests received in the period."""
@@ -117,6 +122,7 @@ def south_ac_progress(period, user):
     unit="度",
     kind="amount",
     division=CITY_HALL,
+    covered=lambda period, user: _south_ac(period, user).exists(),
 )
 def south_ac_saving_kwh(period, user):
     """kWh saved by the south air-conditioning renewal: the sum of its progress reports' savings
@@ -131,6 +137,7 @@ def south_ac_saving_kwh(period, user):
     unit="度",
     kind="amount",
     division=CITY_HALL,
+    covered=registry.has_records(EnergyProject, "completed_on"),
 )
 def led_saving_kwh(period, user):
     """The estimated yearly saving of the LED lighting projects completed in the period."""
@@ -145,6 +152,7 @@ def led_saving_kwh(period, user):
     unit="棟",
     kind="count",
     division=CITY_HALL,
+    covered=registry.has_records(EmsInstallation, "completed_on"),
 )
 def ems_buildings(period, user):
     """Agency buildings whose EMS and cloud installation was completed in the period."""
