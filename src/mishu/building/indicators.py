@@ -4,7 +4,9 @@ of 公管中心's building work computed from the records its clerks enter: the 
 市府生活廣場, equipment replacements, e-signage requests, the south air-conditioning renewal,
 LED and EMS energy work, the staff satisfaction survey and the upkeep budget.
 
-Each figure counts its records by one date, stated in its docstring.
+Each figure counts its records by one date, stated in its docstring, and is missing (not zero)
+for a period without any of those records. Energy use is missing unless every month of the
+period is read.
 """
 
 from decimal import Decimal
@@ -51,6 +53,10 @@ def electricity(period, user):
     return _usage(period, user, MeterKind.ELECTRICITY)
 
 
+def _read_every_month(kind):
+    return registry.every_month(MeterReading, "month", meter__kind=kind)
+
+
 registry.computed(
     code="energy.electricity_kwh",
     label="總用電量",
@@ -58,6 +64,7 @@ registry.computed(
     unit="度",
     kind="amount",
     division="general-affairs",
+    covered=_read_every_month(MeterKind.ELECTRICITY),
 )(electricity)
 
 
@@ -68,6 +75,7 @@ registry.computed(
     unit="度",
     kind="amount",
     division="general-affairs",
+    covered=_read_every_month(MeterKind.WATER),
 )
 def water(period, user):
     """Water used over the period (度 = m³): the sum of the water meters' monthly usage."""
@@ -81,6 +89,7 @@ def water(period, user):
     unit="噸",
     kind="amount",
     division="city-hall",
+    covered=_read_every_month(MeterKind.RAINWATER),
 )
 def rainwater(period, user):
     """Tonnes of rainwater reused over the period, from the rainwater meter's readings."""
@@ -94,6 +103,7 @@ def rainwater(period, user):
     unit="場次",
     kind="count",
     division="city-hall",
+    covered=registry.has_records(SafetyTraining, "date"),
 )
 def facility_trainings(period, user):
     """Facility management system courses held in the period."""
@@ -124,6 +134,7 @@ def projects_completion_ratio(period, user):
     unit="個",
     kind="count",
     division=CITY_HALL,
+    covered=registry.has_records(StallCall, "closes_on"),
 )
 def market_stalls(period, user):
     """Stalls offered by the stall calls whose exhibition ends in the period."""
@@ -137,6 +148,7 @@ def market_stalls(period, user):
     unit="家",
     kind="count",
     division=CITY_HALL,
+    covered=registry.has_records(StallCall, "closes_on"),
 )
 def market_vendors(period, user):
     """Qualified applications to the stall calls whose exhibition ends in the period."""
@@ -151,6 +163,7 @@ def market_vendors(period, user):
     unit="台",
     kind="count",
     division=CITY_HALL,
+    covered=registry.has_records(EquipmentReplacement, "completed_on"),
 )
 def air_breakers_replaced(period, user):
     """Air circuit breakers replaced, by the replacements completed in the period."""
@@ -165,6 +178,7 @@ def air_breakers_replaced(period, user):
     unit="件",
     kind="count",
     division=CITY_HALL,
+    covered=registry.has_records(SignageRequest, "received_on"),
 )
 def signage_requests(period, user):
     """E-signage requests received in the period."""
@@ -199,6 +213,7 @@ def south_ac_progress(period, user):
     unit="度",
     kind="amount",
     division=CITY_HALL,
+    covered=lambda period, user: _south_ac(period, user).exists(),
 )
 def south_ac_saving_kwh(period, user):
     """kWh saved by the south air-conditioning renewal: the sum of its progress reports' savings
@@ -213,6 +228,7 @@ def south_ac_saving_kwh(period, user):
     unit="度",
     kind="amount",
     division=CITY_HALL,
+    covered=registry.has_records(EnergyProject, "completed_on"),
 )
 def led_saving_kwh(period, user):
     """The estimated yearly saving of the LED lighting projects completed in the period."""
@@ -227,6 +243,7 @@ def led_saving_kwh(period, user):
     unit="棟",
     kind="count",
     division=CITY_HALL,
+    covered=registry.has_records(EmsInstallation, "completed_on"),
 )
 def ems_buildings(period, user):
     """Agency buildings whose EMS and cloud installation was completed in the period."""

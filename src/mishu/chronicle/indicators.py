@@ -15,6 +15,9 @@ from .models import Event
 CATEGORY = ("category",)
 
 
+_recorded = registry.has_records(Event, "start_date")
+
+
 def _events(period, user, category=None):
     qs = registry.records_in(Event, user, period, "start_date")
     return qs.filter(category=category) if category else qs
@@ -32,6 +35,7 @@ def _by_category(period, user, aggregate) -> dict:
     label_en="Chronicle events",
     unit="件",
     dimensions=CATEGORY,
+    covered=_recorded,
 )
 def events(period, user, category=None):
     """The number of events that start in the period."""
@@ -44,7 +48,14 @@ def events_by_category(period, user):
 
 
 def _sum_indicator(field, code, label, label_en, unit):
-    @registry.computed(code=code, label=label, label_en=label_en, unit=unit, dimensions=CATEGORY)
+    @registry.computed(
+        code=code,
+        label=label,
+        label_en=label_en,
+        unit=unit,
+        dimensions=CATEGORY,
+        covered=_recorded,
+    )
     def total(period, user, category=None):
         result = _events(period, user, category).aggregate(v=Sum(field))["v"]
         return Decimal(result or 0)

@@ -54,6 +54,7 @@ def _category_by_month(code, label, label_en, model, field, members):
         unit="件",
         dimensions=CATEGORY_MONTH,
         division=DIVISION,
+        covered=registry.has_records(model, "date"),
     )
     def total(period, user, category=None, month=None):
         return Decimal(rows(period, user, category, month).aggregate(v=Sum("count"))["v"] or 0)
@@ -116,6 +117,7 @@ def _sum(model, field, period, user):
     label_en="Persons served by volunteers",
     unit="人次",
     division=DIVISION,
+    covered=registry.has_records(VolunteerService, "date"),
 )
 def service_persons(period, user):
     """Persons the volunteer desks served in the period."""
@@ -128,6 +130,7 @@ def service_persons(period, user):
     label_en="Leaflets handed out by volunteers",
     unit="份",
     division=DIVISION,
+    covered=registry.has_records(VolunteerService, "date"),
 )
 def leaflets(period, user):
     """Leaflets the volunteers handed out in the period."""
@@ -140,6 +143,8 @@ def leaflets(period, user):
     label_en="Nursing rooms",
     unit="間",
     division=DIVISION,
+    covered=registry.has_records(NursingRoom),
+    stock=True,
 )
 def nursing_rooms(period, user):
     """Nursing rooms open at some time in the period."""
@@ -153,6 +158,7 @@ def nursing_rooms(period, user):
     label_en="Nursing room uses",
     unit="人次",
     division=DIVISION,
+    covered=registry.has_records(NursingRoomUse, "date"),
 )
 def nursing_room_uses(period, user):
     """Uses of the nursing rooms in the period."""

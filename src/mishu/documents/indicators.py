@@ -15,8 +15,14 @@ from .models import Measure
 from .tally import total
 
 
+def _registered(period, user) -> bool:
+    """Whether the register holds any document received or sent in the period: a period the
+    register has not reached is missing, not a period without documents."""
+    return any(total(user, period, m) for m in (Measure.RECEIVED, Measure.SENT))
+
+
 def _computed(**kwargs):
-    return registry.computed(division="documents", **kwargs)
+    return registry.computed(division="documents", covered=_registered, **kwargs)
 
 
 # The counts are read from the monthly tallies (models/tally.py), which the register keeps in

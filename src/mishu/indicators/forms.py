@@ -103,6 +103,7 @@ class ObservedIndicatorForm(forms.ModelForm):
             "dimensions",
             "kind",
             "allow_negative",
+            "stock",
         ]
 
     def __init__(self, *args, **kwargs):

@@ -27,6 +27,14 @@ class ObservedIndicator(models.Model):
         _("kind"), max_length=10, choices=IndicatorKind.choices, default=IndicatorKind.COUNT
     )
     allow_negative = models.BooleanField(_("negative values allowed"), default=False)
+    stock = models.BooleanField(
+        _("stock (stands at the period's end)"),
+        default=False,
+        help_text=_(
+            "A stock (subscribers, a cumulative count) is not summed over time: a year takes "
+            "the value of its last half-year."
+        ),
+    )
 
     objects = RestrictedQuerySet.as_manager()
     is_reference_data = True  # every signed-in user reads definitions; administrators change them

@@ -8,6 +8,12 @@ Apps declare computed indicators in their own `indicators.py`::
     @events.breakdown
     def events_by_category(period, user): return {"trip": Decimal(3), ...}
 
+A computed indicator declares when a period is covered (``covered=`` a callable
+``(period, user) -> bool``, e.g. ``has_records(Event, "start_date")`` or
+``every_month(MeterReading, "month")``): without coverage its value is missing (None), never a
+zero counted over no records. ``stock=True`` says the figure stands at the period's end
+(vehicles, subscribers, cumulative counts) rather than adding up over time.
+
 Observed indicators are `ObservedIndicator` rows with values in `Observation`. The report cannot
 tell the two apart: both answer `value`, `breakdown` and `previous_year`.
 """
@@ -34,7 +40,9 @@ __all__ = [
     "all",
     "breakdown",
     "computed",
+    "every_month",
     "get",
+    "has_records",
     "previous_year",
     "ratio",
     "records",
@@ -72,8 +80,10 @@ class IndicatorDef:
     kind: str = IndicatorKind.COUNT
     allow_negative: bool = False
     division: str = ""
+    stock: bool = False
     fn: Callable | None = field(default=None, compare=False, repr=False)
     breakdown_fn: Callable | None = field(default=None, compare=False, repr=False)
+    covered_fn: Callable | None = field(default=None, compare=False, repr=False)
 
     @property
     def display_label(self) -> str:
@@ -82,7 +92,18 @@ class IndicatorDef:
 
     @property
     def additive(self) -> bool:
+        """Whether cells add up (counts and amounts)."""
         return self.kind in ADDITIVE_KINDS
+
+    @property
+    def flow(self) -> bool:
+        """Whether a longer period sums its parts (a flow); a stock takes its last part's."""
+        return self.additive and not self.stock
+
+    def covered(self, period, user=None) -> bool:
+        """Whether the period has the records the figure is computed from (observed: always;
+        their values are missing by themselves)."""
+        return self.covered_fn is None or bool(self.covered_fn(_period(period), user))
 
 
 @dataclass
@@ -149,11 +170,15 @@ def computed(
     allow_negative: bool = False,
     division: str = "",
     breakdown: Callable | None = None,
+    covered: Callable | None = None,
+    stock: bool = False,
 ):
     """Declare a computed indicator: decorates `fn(period, user, **cell) -> Decimal | None`.
 
     The decorated function gains `.breakdown`, a decorator for `bfn(period, user) -> dict`
-    mapping a member (one dimension) or a `(row, col)` pair (two) to its value.
+    mapping a member (one dimension) or a `(row, col)` pair (two) to its value. `covered`
+    `(period, user) -> bool` tells whether the period has records at all: when it has not, the
+    value and breakdown are missing. `stock`: the figure stands at the period's end.
     """
 
     def decorate(fn):
@@ -168,8 +193,10 @@ def computed(
             kind=kind,
             allow_negative=allow_negative,
             division=division,
+            stock=stock,
             fn=fn,
             breakdown_fn=breakdown,
+            covered_fn=covered,
         )
 
         def set_breakdown(bfn):
@@ -195,6 +222,7 @@ def _observed_def(obj) -> IndicatorDef:
         kind=obj.kind,
         allow_negative=obj.allow_negative,
         division=obj.division.code,
+        stock=obj.stock,
     )
 
 
@@ -243,6 +271,34 @@ def records_in(model, user, period, date_field: str):
     return records(model, user).filter(**{f"{date_field}__range": (period.start, period.end)})
 
 
+def has_records(model, date_field: str | None = None, **filters):
+    """A coverage rule: the period is covered when `model` has a record (matching `filters`)
+    whose `date_field` falls within it, or, without a date field, any record at all (a
+    register of standing things: vehicles, buildings, rooms)."""
+
+    def covered(period, user):
+        qs = (
+            records(model, user)
+            if date_field is None
+            else records_in(model, user, period, date_field)
+        )
+        return qs.filter(**filters).exists()
+
+    return covered
+
+
+def every_month(model, date_field: str, **filters):
+    """A coverage rule: the period is covered when every one of its months has a record
+    (monthly meter readings: a half-year with five months read is not a half-year's use)."""
+
+    def covered(period, user):
+        qs = records_in(model, user, period, date_field).filter(**filters)
+        seen = {(d.year, d.month) for d in qs.order_by().values_list(date_field, flat=True)}
+        return builtins.all((m.year, m.index) in seen for m in period.months())
+
+    return covered
+
+
 def _check_cell(d: IndicatorDef, cell: dict) -> dict:
     unknown = set(cell) - set(d.dimensions)
     if unknown:
@@ -258,8 +314,15 @@ def value(code: str, period, user=None, **cell) -> Decimal | None:
     period = _period(period)
     cell = _check_cell(d, cell)
     if d.source == IndicatorSource.COMPUTED:
-        return to_decimal(d.fn(period, user, **cell))
+        return _computed(d, period, user, cell)
     return _Observed(d, period, user).value(period, cell)
+
+
+def _computed(d: IndicatorDef, period: Period, user, cell: dict) -> Decimal | None:
+    """A computed value, missing when the period is not covered."""
+    if not d.covered(period, user):
+        return None
+    return to_decimal(d.fn(period, user, **cell))
 
 
 def previous_year(code: str, period, user=None, **cell) -> Decimal | None:
@@ -273,6 +336,8 @@ def breakdown(code: str, period, user=None) -> Breakdown:
     period = _period(period)
     dims = d.dimensions[:2]
     if d.source == IndicatorSource.COMPUTED:
+        if not d.covered(period, user):
+            return Breakdown(dimensions=dims)
         data = d.breakdown_fn(period, user) if (d.breakdown_fn and dims) else {}
         keys = [k if isinstance(k, tuple) else (k, None) for k in data]
         bd = Breakdown(dimensions=dims)
@@ -357,6 +422,7 @@ class _Observed:
         if not self.d.additive:
             return None
         dims = set(self.d.dimensions)
+        children = _children(period)
         if set(cell) != dims:
             parts = [
                 v
@@ -365,7 +431,9 @@ class _Observed:
             ]
             if parts:
                 return sum(parts, Decimal(0))
-        values = [v for child in _children(period) if (v := self.value(child, cell)) is not None]
+        if self.d.stock:  # a stock stands as its last part says (the year is December's)
+            return self.value(children[-1], cell) if children else None
+        values = [v for child in children if (v := self.value(child, cell)) is not None]
         return sum(values, Decimal(0)) if values else None
 
 
@@ -392,4 +460,4 @@ def computed_value(code: str, period, user=None, **cell) -> Decimal | None:
     """The value an app computes for `code` from its records."""
     if code not in _COMPUTED:
         raise UnknownIndicator(code)
-    return to_decimal(_COMPUTED[code].fn(_period(period), user, **cell))
+    return _computed(_COMPUTED[code], _period(period), user, cell)

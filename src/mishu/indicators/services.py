@@ -34,8 +34,8 @@ def _division(text: str) -> Division:
 
 def sync_definitions(rows) -> list[ObservedIndicator]:
     """Create or update observed indicators from rows (dicts, or a CSV/XLSX/ODS file) with
-    `code,label,label_en,unit,division,dimensions,kind,allow_negative` (dimensions
-    space-separated). All or nothing: raises ValidationError listing every bad row."""
+    `code,label,label_en,unit,division,dimensions,kind,allow_negative[,stock]` (dimensions
+    space-separated; stock true for a figure that stands at the period's end). All or nothing: raises ValidationError listing every bad row."""
     errors, saved = [], []
     kinds = set(IndicatorKind.values)
     with transaction.atomic():
@@ -65,6 +65,7 @@ def sync_definitions(rows) -> list[ObservedIndicator]:
                         "kind": kind,
                         "allow_negative": str(row.get("allow_negative") or "").strip().lower()
                         in TRUE,
+                        "stock": str(row.get("stock") or "").strip().lower() in TRUE,
                     },
                 )
                 saved.append(obj)

@@ -55,7 +55,12 @@ class IndicatorListView(LoginRequiredMixin, TemplateView):
                     else "",
                 }
             )
-        ctx.update(form=form, period=period, rows=rows)
+        # a clerk's figures here are their division's share; the report and KPIs are org-wide
+        scope = rights.division_scope(self.request.user, rights.VIEW)
+        share_of = None if scope is rights.ALL else getattr(self.request.user, "division", None)
+        ctx.update(
+            form=form, period=period, rows=rows, share_of=share_of, scoped=scope is not rights.ALL
+        )
         return ctx
 
 

@@ -2,13 +2,18 @@
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from mishu.core.querysets import RestrictedQuerySet
 
 from .choices import Direction
+
+# The evaluators (研考) keep the strategy map; every signed-in user reads it.
+STRATEGY_EDITORS = ("evaluator",)
 
 
 class Objective(models.Model):
@@ -22,6 +27,7 @@ class Objective(models.Model):
 
     objects = RestrictedQuerySet.as_manager()
     is_reference_data = True
+    reference_editors = STRATEGY_EDITORS
 
     class Meta:
         ordering = ["year", "order", "code"]
@@ -33,6 +39,9 @@ class Objective(models.Model):
 
     def __str__(self):
         return f"{self.year} {self.display_name}"
+
+    def get_absolute_url(self):
+        return reverse("kpis:objective_detail", args=[self.pk])
 
     @property
     def display_name(self) -> str:
@@ -60,6 +69,7 @@ class KPI(models.Model):
 
     objects = RestrictedQuerySet.as_manager()
     is_reference_data = True
+    reference_editors = STRATEGY_EDITORS
 
     class Meta:
         ordering = ["year", "objective__order", "code"]
@@ -68,7 +78,27 @@ class KPI(models.Model):
         verbose_name_plural = _("KPIs")
 
     def __str__(self):
-        return f"{self.code} {self.display_name}"
+        return f"{self.year} {self.code} {self.display_name}"
+
+    def get_absolute_url(self):
+        return reverse("kpis:kpi_detail", args=[self.pk])
+
+    def clean(self):
+        """The KPI belongs to its objective's year, measures a known indicator, and weighs
+        something."""
+        from mishu.indicators import registry
+
+        if self.objective_id:
+            self.year = self.objective.year
+        if self.indicator_code:
+            try:
+                registry.get(self.indicator_code)
+            except registry.UnknownIndicator:
+                raise ValidationError(
+                    {"indicator_code": _("Unknown indicator “%(c)s”.") % {"c": self.indicator_code}}
+                ) from None
+        if self.weight is not None and self.weight <= 0:
+            raise ValidationError({"weight": _("The weight must be greater than zero.")})
 
     @property
     def display_name(self) -> str:

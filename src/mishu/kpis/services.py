@@ -1,13 +1,14 @@
 """KPI maths: achievement against target, weighted roll-up per objective, loading a strategy."""
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from mishu.core import formats
+from mishu.core.formats import Period
 from mishu.core.tabular import read_dicts
 from mishu.indicators import registry
 
@@ -41,18 +42,50 @@ def achievement(actual, target, direction: str) -> Decimal | None:
     return min(actual / target, ONE)
 
 
-def evaluate(kpi: KPI, period, user=None) -> Evaluation:
-    """The KPI for a period: its indicator's value (as `user` may see it) against the target."""
+def evaluate(kpi: KPI, period) -> Evaluation:
+    """The KPI for a period: its indicator's organisation-wide value against the target (the
+    same figure whoever looks: KPIs are the organisation's, not a viewer's share)."""
     try:
-        actual = registry.value(kpi.indicator_code, period, user)
+        actual = registry.value(kpi.indicator_code, period)
     except registry.UnknownIndicator:
         actual = None
     return Evaluation(actual, kpi.target, achievement(actual, kpi.target, kpi.direction))
 
 
-def objective_achievement(objective: Objective, period, user=None) -> Decimal | None:
-    """The weighted mean of the achievements of the objective's KPIs that have a value."""
-    pairs = [(k.weight, evaluate(k, period, user).achievement) for k in objective.kpis.all()]
+def year_to_date(period) -> Period | None:
+    """The span from January to the period's end, which a year's target is compared with:
+    the first half for 109H1, the whole year for 108H2 (or 108), Q1 for 109Q1. None when no
+    period of the calendar spans it (108Q3: January to September)."""
+    period = registry._period(period)
+    if period.kind == "year":
+        return period
+    spans = {1: ("month", 1), 3: ("quarter", 1), 6: ("half", 1), 12: ("year", 1)}
+    found = spans.get(period.end.month)
+    return Period(found[0], period.year, found[1]) if found else None
+
+
+def year_to_date_label(period) -> str:
+    """「108 年 1 月至 12 月累計」: what the dashboard compares targets with."""
+    span = year_to_date(period)
+    if span is None:
+        return ""
+    roc = formats.roc_year(span.year)
+    return f"{roc} 年 1 月至 {span.end.month} 月累計" if span.end.month > 1 else f"{roc} 年 1 月"
+
+
+def evaluate_to_date(kpi: KPI, period) -> Evaluation:
+    """The KPI's annual target against the actual from January to the period's end."""
+    span = year_to_date(period)
+    if span is None:
+        return Evaluation(None, kpi.target, None)
+    return evaluate(kpi, span)
+
+
+def objective_achievement(objective: Objective, period, to_date: bool = False) -> Decimal | None:
+    """The weighted mean of the achievements of the objective's KPIs that have a value (over
+    the year to the period's end when `to_date`)."""
+    judge = evaluate_to_date if to_date else evaluate
+    pairs = [(k.weight, judge(k, period).achievement) for k in objective.kpis.all()]
     pairs = [(w, a) for w, a in pairs if a is not None]
     weights = sum((w for w, _a in pairs), Decimal(0))
     if not weights:
@@ -60,70 +93,60 @@ def objective_achievement(objective: Objective, period, user=None) -> Decimal | 
     return sum((w * a for w, a in pairs), Decimal(0)) / weights
 
 
-def _number(text, field):
-    text = str(text).strip()
-    try:
-        if text.endswith("%"):
-            return formats.parse_percent(text, field=field)
-        return Decimal(text.replace(",", ""))
-    except (InvalidOperation, formats.FormatError):
-        raise ValidationError(
-            _("%(f)s: “%(v)s” is not a number.") % {"f": field, "v": text}
-        ) from None
-
-
-def load_strategy(rows) -> list[KPI]:
+def load_strategy(rows, user=None) -> list[KPI]:
     """Create or update objectives and KPIs from rows (dicts, or a CSV/XLSX/ODS file) with
     `objective_code,objective_name,objective_name_en,kpi_code,kpi_name,kpi_name_en,
     indicator_code,direction,target,unit,weight,year`. All or nothing: a ValidationError lists
     every bad row. A target may be written as a percent (95%)."""
-    errors, saved = [], []
-    with transaction.atomic():
-        for number, r in read_dicts(rows):
-            try:
-                try:
-                    year = int(r.get("year", ""))
-                except ValueError:
-                    raise ValidationError(_("year must be an ROC year such as 108.")) from None
-                direction = (r.get("direction") or Direction.HIGHER).strip()
-                if direction not in Direction.values:
-                    raise ValidationError(_("direction must be higher or lower."))
-                if not r.get("objective_code") or not r.get("kpi_code"):
-                    raise ValidationError(_("objective_code and kpi_code are required."))
-                objective, _c = Objective.objects.update_or_create(
-                    code=r["objective_code"],
-                    year=year,
-                    defaults={
-                        "name": r.get("objective_name") or r["objective_code"],
-                        "name_en": r.get("objective_name_en") or "",
-                    },
+    from . import importing
+
+    table = [{"_row": number, **row} for number, row in read_dicts(rows)]
+    result = importing.import_rows(table, user)
+    if not result.ok:
+        raise ValidationError(
+            [_("Row %(n)s: %(msg)s") % {"n": e.row, "msg": e.message} for e in result.errors]
+        )
+    return [KPI.objects.get(code=r["kpi_code"].strip(), year=int(r["year"])) for r in table]
+
+
+def has_strategy(year: int) -> bool:
+    """Whether the (ROC) year has a strategy map."""
+    return Objective.objects.filter(year=year).exists()
+
+
+def copy_strategy(from_year: int, to_year: int) -> list[KPI]:
+    """Start `to_year`'s strategy map as a copy of `from_year`'s: every objective and KPI with
+    its indicator, direction, target and weight (then edited). Refuses when `to_year` already
+    has a map or `from_year` has none; each record saved (and logged) on its own."""
+    if has_strategy(to_year):
+        raise ValidationError(
+            _("Year %(y)s already has a strategy map; edit it instead.") % {"y": to_year}
+        )
+    objectives = list(Objective.objects.filter(year=from_year).prefetch_related("kpis"))
+    if not objectives:
+        raise ValidationError(_("Year %(y)s has no strategy map to copy.") % {"y": from_year})
+    copied = []
+    with transaction.atomic():  # the request's (or command's) audit context names the user
+        for old in objectives:
+            new = Objective.objects.create(
+                code=old.code, name=old.name, name_en=old.name_en, order=old.order, year=to_year
+            )
+            for kpi in old.kpis.all():
+                copied.append(
+                    KPI.objects.create(
+                        objective=new,
+                        code=kpi.code,
+                        name=kpi.name,
+                        name_en=kpi.name_en,
+                        indicator_code=kpi.indicator_code,
+                        direction=kpi.direction,
+                        target=kpi.target,
+                        unit=kpi.unit,
+                        weight=kpi.weight,
+                        year=to_year,
+                    )
                 )
-                if _c:
-                    objective.order = Objective.objects.filter(year=year).count()
-                    objective.save(update_fields=["order"])
-                kpi, _c = KPI.objects.update_or_create(
-                    code=r["kpi_code"],
-                    year=year,
-                    defaults={
-                        "objective": objective,
-                        "name": r.get("kpi_name") or r["kpi_code"],
-                        "name_en": r.get("kpi_name_en") or "",
-                        "indicator_code": r.get("indicator_code") or "",
-                        "direction": direction,
-                        "target": _number(r.get("target", ""), "target"),
-                        "unit": r.get("unit") or "",
-                        "weight": _number(r.get("weight") or "1", "weight"),
-                    },
-                )
-                saved.append(kpi)
-            except ValidationError as exc:
-                errors.append(
-                    _("Row %(n)s: %(msg)s") % {"n": number, "msg": " ".join(exc.messages)}
-                )
-        if errors:
-            transaction.set_rollback(True)
-            raise ValidationError(errors)
-    return saved
+    return copied
 
 
 def frozen_terms(period) -> dict:

@@ -26,6 +26,7 @@ def _cases(period, user, agency=None):
     unit="件",
     dimensions=("agency",),
     division="confidential",
+    covered=registry.has_records(PetitionCase, "received_on"),
 )
 def mayor_by_agency(period, user, agency=None):
     """Cases received in the period (by competent agency)."""

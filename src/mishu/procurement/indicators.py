@@ -20,6 +20,7 @@ def _awarded(period, user):
     unit="件",
     kind="count",
     division="general-affairs",
+    covered=registry.has_records(TenderCase, "awarded_on"),
 )
 def awarded_cases(period, user):
     """Tender cases awarded in the period."""
@@ -33,6 +34,7 @@ def awarded_cases(period, user):
     unit="元",
     kind="amount",
     division="general-affairs",
+    covered=registry.has_records(TenderCase, "awarded_on"),
 )
 def awarded_amount(period, user):
     """The award amounts of the tenders awarded in the period, added up."""

@@ -1,7 +1,8 @@
 """What 總務組's records feed the report: fleet, fuel, city-owned property, dormitories.
 
 Stocks (vehicles, buildings, parcels) are counted as they stand at the period's end; events
-(fuel, allocations, inspections, mailings) in the period in which they happen. Room status is
+(fuel, allocations, inspections, mailings) in the period in which they happen. A figure is
+missing, not zero, for a period without the records it counts (no fuel log, no register). Room status is
 each room's status at the period's end by its dated history (the report states it "迄本期末"),
 so a later change does not alter a past period's figure.
 """
@@ -51,6 +52,7 @@ def _standing(model, period, user):
     unit="公升",
     kind="amount",
     division=GA,
+    covered=registry.has_records(FuelLog, "date"),
 )
 def fuel_litres(period, user):
     """Litres of gasoline and diesel put into official vehicles in the period."""
@@ -67,6 +69,8 @@ def fuel_litres(period, user):
     dimensions=("type",),
     kind="count",
     division=GA,
+    covered=registry.has_records(Vehicle),
+    stock=True,
 )
 def vehicles(period, user, type=None):
     """Vehicles in service at the period's end; `type` is 汽車 or 機車."""
@@ -89,6 +93,8 @@ def vehicles_by_type(period, user):
     unit="筆",
     kind="count",
     division=GA,
+    covered=registry.has_records(Building),
+    stock=True,
 )
 def buildings(period, user):
     """City-owned buildings managed at the period's end."""
@@ -102,6 +108,8 @@ def buildings(period, user):
     unit="筆",
     kind="count",
     division=GA,
+    covered=registry.has_records(LandParcel),
+    stock=True,
 )
 def land_parcels(period, user):
     """City-owned land parcels managed at the period's end."""
@@ -115,6 +123,8 @@ def land_parcels(period, user):
     unit="筆",
     kind="count",
     division=GA,
+    covered=registry.has_records(Building),
+    stock=True,
 )
 def family_units(period, user):
     """City-owned buildings managed at the period's end that are family quarters meeting the
@@ -145,6 +155,8 @@ def _rooms_at(period, user):
     dimensions=("status",),
     kind="count",
     division=GA,
+    covered=lambda period, user: _rooms_at(period, user).exists(),
+    stock=True,
 )
 def rooms(period, user, status=None):
     """Dormitory rooms at the period's end, by their status then (已提供借用, 申請配借中, 空置)."""
@@ -160,6 +172,19 @@ def rooms_by_status(period, user):
     return {s: Decimal(rows[s]) for s in RoomStatus.values if s in rows}
 
 
+def _allocations_kept(period, user) -> bool:
+    """Whether the allocation register has entries for the period (an application or a
+    move-in in it): without them the period's allocations are unknown, not none."""
+    return (
+        registry.records(Allocation, user)
+        .filter(
+            Q(applied_on__range=(period.start, period.end))
+            | Q(moved_in_on__range=(period.start, period.end))
+        )
+        .exists()
+    )
+
+
 def _moved_in(period, user):
     return registry.records_in(Allocation, user, period, "moved_in_on").filter(
         notified_on__isnull=False
@@ -173,6 +198,7 @@ def _moved_in(period, user):
     unit="件",
     kind="count",
     division=GA,
+    covered=_allocations_kept,
 )
 def allocations(period, user):
     """Allocations whose notarised move-in falls in the period."""
@@ -198,7 +224,13 @@ def allocation_days_avg(period, user):
 
 def _count(model, code, label, label_en, unit, doc):
     @registry.computed(
-        code=code, label=label, label_en=label_en, unit=unit, kind="count", division=GA
+        code=code,
+        label=label,
+        label_en=label_en,
+        unit=unit,
+        kind="count",
+        division=GA,
+        covered=registry.has_records(model, "date"),
     )
     def fn(period, user):
         qs = registry.records_in(model, user, period, "date")
@@ -233,6 +265,10 @@ def _repairs(period, user):
     )
 
 
+def _repairs_budgeted(period, user) -> bool:
+    return _repairs(period, user).exists()
+
+
 @registry.computed(
     code="dormitory.maintenance_budget",
     label="職舍修繕及養護預算",
@@ -240,6 +276,7 @@ def _repairs(period, user):
     unit="元",
     kind="amount",
     division=GA,
+    covered=_repairs_budgeted,
 )
 def maintenance_budget(period, user):
     """The budget of the repair and upkeep items of the period's years."""
@@ -253,6 +290,7 @@ def maintenance_budget(period, user):
     unit="項",
     kind="count",
     division=GA,
+    covered=_repairs_budgeted,
 )
 def maintenance_items(period, user):
     """The number of repair and upkeep items of the period's years."""

@@ -56,7 +56,10 @@ def frozen_breakdown(entry: dict | None, dimensions: tuple) -> registry.Breakdow
 
 @dataclass
 class ValueSource:
-    """Indicator values as ``user`` may see them; a closed report period reads its snapshot."""
+    """Indicator values of the whole organisation (a report and its KPIs are the
+    organisation's: whoever may read the report sees the same figures, not their division's
+    share); a closed report period reads its snapshot. ``user`` is who asked, kept for the
+    record; it does not narrow the figures."""
 
     user: object = None
     use_snapshots: bool = True
@@ -111,7 +114,7 @@ class ValueSource:
             if found:
                 self._values[key] = frozen_value(entry, cell)
             else:
-                self._values[key] = clean(registry.value(code, period, user=self.user, **cell))
+                self._values[key] = clean(registry.value(code, period, **cell))
         return self._values[key]
 
     def breakdown(self, code: str, period: Period):
@@ -120,21 +123,22 @@ class ValueSource:
         found, entry = self._frozen_entry(code, period)
         if found:
             return frozen_breakdown(entry, definition.dimensions)
-        bd = registry.breakdown(code, period, user=self.user)
+        bd = registry.breakdown(code, period)
         bd.cells = {k: clean(v) for k, v in bd.cells.items()}
         return bd
 
     def kpi(self, code: str, period: Period):
-        """The KPI ``code`` of the period's (ROC) year, else its latest year; raises UnknownCode."""
+        """The KPI ``code`` of the period's (ROC) year; None when that year's strategy map has
+        no such KPI (never another year's: its figures would print under this year's
+        heading); raises UnknownCode when no year has it."""
         from mishu.kpis.models import KPI
 
         candidates = KPI.objects.filter(code=code)
-        kpi = (
-            candidates.filter(year=period.year - 1911).first()
-            or candidates.order_by("-year").first()
-        )
+        kpi = candidates.filter(year=period.year - 1911).first()
         if kpi is None:
-            raise UnknownCode(code)
+            if not candidates.exists():
+                raise UnknownCode(code)
+            return None
         frozen = (
             services.snapshot_extra(self.report_period or period, "kpis")
             if self.use_snapshots

@@ -1,6 +1,7 @@
 """What the venue bookings feed the report: bookings per venue group, fees, stage and AV loans.
 
-A booking counts in the period in which it starts, and only once approved.
+A booking counts in the period in which it starts, and only once approved; the figures are
+missing for a period without any booking entered.
 """
 
 from decimal import Decimal
@@ -10,6 +11,9 @@ from django.db.models import Count, Sum
 from mishu.indicators import registry
 
 from .models import Booking, BookingStatus, ReportGroup
+
+# a period with no booking entered at all (any status) is not known to have had none
+_bookings_entered = registry.has_records(Booking, "starts__date")
 
 
 def _bookings(period, user):
@@ -26,6 +30,7 @@ def _bookings(period, user):
     dimensions=("venue",),
     kind="count",
     division="city-hall",
+    covered=_bookings_entered,
 )
 def venue_bookings(period, user, venue=None):
     """Approved bookings starting in the period; `venue` is the report group (1 樓中庭 ...)."""
@@ -46,7 +51,13 @@ def venue_bookings_by_venue(period, user):
 
 def _booking_indicator(code, label, label_en, unit, kind, build):
     @registry.computed(
-        code=code, label=label, label_en=label_en, unit=unit, kind=kind, division="city-hall"
+        code=code,
+        label=label,
+        label_en=label_en,
+        unit=unit,
+        kind=kind,
+        division="city-hall",
+        covered=_bookings_entered,
     )
     def fn(period, user):
         return Decimal(build(_bookings(period, user)) or 0)

@@ -92,7 +92,7 @@ def test_pages_api_and_history(make_user, client_for, api_for, city_hall):
     assert detail.status_code == 200
     # another division neither sees nor counts them
     outsider = make_user("media", ["clerk"])
-    assert registry.value("city_hall.market_stalls", H2, outsider) == 0
+    assert registry.value("city_hall.market_stalls", H2, outsider) is None
     client.force_login(outsider)
     assert client.get(reverse("building:stallcall_detail", args=[call.pk])).status_code == 404
     # nor may attach a response to a survey it cannot see

@@ -116,6 +116,11 @@ class Period:
         return f"{roc} 年"
 
     @property
+    def end_label(self) -> str:
+        """The period's end as the report writes it: ``108 年 12 月底``, ``109 年 6 月底``."""
+        return f"{self.year - ROC_OFFSET} 年 {self._last_month} 月底"
+
+    @property
     def range_label(self) -> str:
         """The dates the period spans: ``108 年 7 月 1 日至 12 月 31 日``."""
         return format_range(self.start, self.end)

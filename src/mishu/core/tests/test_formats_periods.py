@@ -45,6 +45,13 @@ def test_code_label_and_dates(period, code, label, start, end):
     assert period.end == end
 
 
+def test_end_label_as_the_seed_writes_it():
+    assert Period.parse("108H2").end_label == "108 年 12 月底"
+    assert Period.parse("109H1").end_label == "109 年 6 月底"
+    assert Period.parse("108Q3").end_label == "108 年 9 月底"
+    assert Period.parse("108").end_label == "108 年 12 月底"
+
+
 def test_range_label():
     assert Period("half", 2019, 2).range_label == "108 年 7 月 1 日至 12 月 31 日"
     assert Period("month", 2019, 7).range_label == "108 年 7 月 1 至 31 日"

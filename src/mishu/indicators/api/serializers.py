@@ -18,6 +18,7 @@ class IndicatorDefSerializer(serializers.Serializer):
     app = serializers.CharField()
     kind = serializers.CharField()
     allow_negative = serializers.BooleanField()
+    stock = serializers.BooleanField()
     division = serializers.CharField()
 
 

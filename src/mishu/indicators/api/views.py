@@ -36,6 +36,7 @@ def _def(d):
         "app": d.app,
         "kind": d.kind,
         "allow_negative": d.allow_negative,
+        "stock": d.stock,
         "division": d.division,
     }
 

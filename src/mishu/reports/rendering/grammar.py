@@ -14,7 +14,17 @@ from mishu.core import formats
 PLACEHOLDER_RE = re.compile(r"\{\{(.*?)\}\}")
 
 FORMATS = ("wan", "int", "decimal", "percent", "wan_approx")
-PERIOD_FIELDS = ("label", "range", "prev_label", "prev_range", "year", "prev_year", "code")
+PERIOD_FIELDS = (
+    "label",
+    "range",
+    "end",
+    "prev_label",
+    "prev_range",
+    "prev_end",
+    "year",
+    "prev_year",
+    "code",
+)
 KPI_FIELDS = ("actual", "target", "achievement", "weight")
 TOTALS = ("rows", "cols", "both", "none")
 
@@ -72,7 +82,8 @@ VERBS: dict[str, Spec] = {
         'pattern="「{title}」於 {accepted_md}驗收合格" 自訂句型；join= 以該字串串接不編號）',
     ),
     "period": Spec(
-        ("FIELD",), usage="{{ period label|range|prev_label|prev_range|year|prev_year|code }}"
+        ("FIELD",),
+        usage="{{ period label|range|end|prev_label|prev_range|prev_end|year|prev_year|code }}",
     ),
 }
 REQUIRED = {("diff", "target"), ("kpi", "field")}

@@ -175,18 +175,24 @@ class Renderer:
         return formats.signed_percent(current - goal, places=int(ph.options.get("places", 2)))
 
     def verb_kpi(self, ph) -> str:
-        """A KPI's target, weight, actual or achievement, for the KPI's year unless period= says."""
-        from mishu.kpis.services import achievement
+        """A KPI of the report's year: target, weight, or the actual (and achievement) from
+        January to the report period's end unless period= says. Missing, never another
+        year's, when the year's strategy map lacks the KPI."""
+        from mishu.kpis.services import achievement, year_to_date
 
         code, name = ph.args[0], ph.options["field"]
         try:
             kpi = self.values.kpi(code, self.period)
         except UnknownCode:
             raise PlaceholderError(f"未知的 KPI 代碼「{code}」") from None
+        if kpi is None:
+            label = f"{formats.roc_year(self.period.year)} 年度策略地圖無此 KPI"
+            self.missing.append(Missing(code, label, self.period.label, ph.line))
+            return missing_mark(code)
         if "period" in ph.options:
             period = self._period(ph.options["period"])
         else:
-            period = Period("year", formats.gregorian_year(kpi.year))
+            period = year_to_date(self.period) or self.period
         try:
             kind = getattr(self.values.definition(kpi.indicator_code), "kind", "count")
         except UnknownCode:
@@ -256,8 +262,8 @@ class Renderer:
                 raise PlaceholderError(f"period=「{ph.options['period']}」不是期別") from None
         else:
             period = self.period
-        try:
-            items = source(period, self.user, **filters)
+        try:  # the organisation's records, as the figures: one report whoever reads it
+            items = source(period, None, **filters)
         except (TypeError, ValueError) as exc:
             raise PlaceholderError(f"清單「{name}」：{exc}") from None
         if "join" in ph.options:  # run-on, as the seed's KPI section lists acceptances
@@ -273,6 +279,8 @@ class Renderer:
         return {
             "label": self.period.label,
             "range": self.period.range_label,
+            "end": self.period.end_label,
+            "prev_end": prev.end_label,
             "code": self.period.code,
             "prev_label": prev.label,
             "prev_range": prev.range_label,

@@ -31,10 +31,17 @@ def test_login_required(client, setup):
         assert client.get(url).status_code == 302
 
 
-def test_report_figures_follow_the_viewers_rights(client_for, media_clerk, setup):
-    # the electricity figures belong to 總務組: a 媒體事務組 clerk does not see them
-    page = client_for(media_clerk).get("/reports/periods/108H2/report/").content.decode()
-    assert "【缺：E_KWH】" in page and "1,151 萬 9,200" not in page
+def test_report_figures_are_the_organisations_whoever_reads(
+    client_for, media_clerk, evaluator, setup
+):
+    # the electricity figures belong to 總務組: a 媒體事務組 clerk reads the same report as the
+    # evaluator, not a report of the records their own division may see
+    pages = [
+        client_for(user).get("/reports/periods/108H2/report/").content.decode()
+        for user in (media_clerk, evaluator)
+    ]
+    for page in pages:
+        assert "1,151 萬 9,200" in page and "【缺：E_KWH】" not in page
 
 
 def test_report_page_and_downloads(client_for, evaluator, setup):

@@ -1,6 +1,9 @@
-"""The KPI dashboard: every objective and KPI for a period, with trends."""
+"""The KPI dashboard: every objective and KPI of the period's year, the annual target against
+the actual from January to the period's end, with trends. The figures are the organisation's:
+every reader sees the same."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
@@ -9,9 +12,9 @@ from mishu.core import formats
 from mishu.indicators.forms import PeriodForm
 from mishu.indicators.views import format_value
 
-from . import services
-from .charts import trend_svg
-from .models import Objective
+from .. import services
+from ..charts import trend_svg
+from ..models import STRATEGY_EDITORS, Objective
 
 TREND_LENGTH = 6
 
@@ -27,7 +30,6 @@ class DashboardView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        user = self.request.user
         form = PeriodForm(self.request.GET or None)
         if form.is_bound and form.is_valid():
             period = form.cleaned_data["period"]
@@ -43,10 +45,10 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         for obj in Objective.objects.filter(year=year).prefetch_related("kpis"):
             kpis = []
             for kpi in obj.kpis.all():
-                ev = services.evaluate(kpi, period, user)
+                ev = services.evaluate_to_date(kpi, period)
                 unit = kpi.unit if kpi.unit != "%" else ""
                 kind = "ratio" if kpi.unit == "%" else ""
-                trend = [(p.code, services.evaluate(kpi, p, user).actual) for p in trend_periods]
+                trend = [(p.code, services.evaluate_to_date(kpi, p).actual) for p in trend_periods]
                 desc = _("%(name)s: %(values)s; target %(target)s.") % {
                     "name": kpi.display_name,
                     "values": "；".join(f"{c} {format_value(v, unit, kind)}" for c, v in trend),
@@ -72,8 +74,17 @@ class DashboardView(LoginRequiredMixin, TemplateView):
                 {
                     "objective": obj,
                     "kpis": kpis,
-                    "achievement": _pct(services.objective_achievement(obj, period, user)),
+                    "achievement": _pct(services.objective_achievement(obj, period, to_date=True)),
                 }
             )
-        ctx.update(form=form, period=period, objectives=objectives)
+        user = self.request.user
+        ctx.update(
+            form=form,
+            period=period,
+            year=year,
+            objectives=objectives,
+            basis=services.year_to_date_label(period),
+            strategy_url=reverse("kpis:strategy", args=[year]),
+            can_edit=user.is_superuser or user.has_role("admin", *STRATEGY_EDITORS),
+        )
         return ctx
