@@ -1,0 +1,17 @@
+from .catalogue import ArchiveClass, ArchiveItem, CaseFile, FilingBatch
+from .destruction import DestructionEntry, DestructionList, DestructionStep
+from .oversight import AppraisalReport, CatalogueSubmission, CleanupCase, Inspection
+
+__all__ = [
+    "AppraisalReport",
+    "ArchiveClass",
+    "ArchiveItem",
+    "CaseFile",
+    "CatalogueSubmission",
+    "CleanupCase",
+    "DestructionEntry",
+    "DestructionList",
+    "DestructionStep",
+    "FilingBatch",
+    "Inspection",
+]
