@@ -14,6 +14,7 @@ CRUDS = [
         ["code", "name", "retention", "division"],
         filters=["division", "retention"],
         search="name",
+        api_prefix="classes",
     ),
     Crud(
         models.CaseFile,

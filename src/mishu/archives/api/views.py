@@ -7,6 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from mishu.core import permissions as rights
+from mishu.core.api.viewsets import RestrictedModelViewSet
 
 from .. import workflow
 from ..services import destruction, filing
@@ -75,11 +76,22 @@ def step(self, request, pk=None):
     return Response(self.get_serializer(obj).data)
 
 
+def _receive(self, serializer):
+    """A list posted to the API is an agency's list received; its steps come afterwards."""
+    from ..choices import ListSource, ListState
+
+    serializer.validated_data.update(source=ListSource.AGENCY, state=ListState.RECEIVED)
+    return RestrictedModelViewSet.perform_create(self, serializer)
+
+
 EXTRA_ACTIONS = {
+    # items are made by filing (POST case-files/<id>/file/); here they are read and described
+    "ArchiveItem": {"http_method_names": ["get", "put", "patch", "delete", "head", "options"]},
     "CaseFile": {
         "file": action(detail=True, methods=["post"], url_path="file")(file),
     },
     "DestructionList": {
+        "perform_create": _receive,
         "step": action(detail=True, methods=["post"], url_path="step")(step),
     },
 }

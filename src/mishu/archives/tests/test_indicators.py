@@ -27,7 +27,12 @@ def test_catalogued_and_the_submission_count(clerk, org, closed_doc, klass):
     case = filing.open_case_file(clerk, klass(), 108, "收發文")
     for day in (D(2019, 7, 10), D(2019, 8, 1)):
         filing.file_document(clerk, closed_doc(closed_on=day), case, filed_on=day)
-    filing.file_document(clerk, closed_doc(classification="restricted", declassification="公布後解密"), case, filed_on=D(2019, 8, 2))
+    filing.file_document(
+        clerk,
+        closed_doc(classification="restricted", declassification="公布後解密"),
+        case,
+        filed_on=D(2019, 8, 2),
+    )
     assert registry.value("archives.catalogued", "108H2") == 3
     assert registry.value("archives.catalogued", "108H1") is None
     sub = catalogue.submit(clerk, org["documents"], org["secretariat"], 108, 2, D(2019, 12, 27))
