@@ -31,3 +31,13 @@ class ArchiveItemAdmin(admin.ModelAdmin):
 class CleanupCaseAdmin(admin.ModelAdmin):
     list_display = ["reference", "disposition", "approved_on"]
     raw_id_fields = ["case_file"]
+
+
+@admin.register(models.ArchiveApplication)
+class ArchiveApplicationAdmin(admin.ModelAdmin):
+    # the applicant's details are not shown here: they are revealed, and logged, on their page
+    list_display = ["__str__", "state", "deadline", "decided_on"]
+    exclude = ["applicant_name", "applicant_id_no", "applicant_contact", "applicant_address"]
+
+
+admin.site.register(models.ApplicantDataAccess)

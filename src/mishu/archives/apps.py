@@ -22,5 +22,6 @@ class ArchivesConfig(AppConfig):
             ("archives:appraisalreport_list", _("Appraisal reports")),
             ("archives:cleanupcase_list", _("Planned clean-up cases")),
             ("archives:inspection_list", _("Document-handling inspections")),
+            ("archives:archiveapplication_list", _("Archive applications")),
         ):
             register(Module(label, url, here))

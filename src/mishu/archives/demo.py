@@ -7,7 +7,8 @@
   agencies' submissions, 65 萬 1,746 records in all;
 - 31 agencies' appraisal reports submitted in 108; the planned clean-up's 631 cases approved in
   108 (17 / 313 / 301 by disposition); 44 agencies and district offices inspected in 108;
-- a few old case files past their retention, on the due list.
+- a few old case files past their retention, on the due list; three applications to read or
+  copy archives (approved with a visit, refused on a legal ground, pending).
 
 Idempotent: each part is skipped when its records exist.
 """
@@ -32,6 +33,7 @@ from .models import (
 )
 from .services.catalogue import build_submission
 
+D = datetime.date
 BATCH = 5000
 CATALOGUED = 7688
 DESTRUCTION = (686052, 970, 48570)  # items, cases, volumes
@@ -279,6 +281,32 @@ def _inspections(division, agencies) -> None:
         )
 
 
+def _applications(division) -> None:
+    from .models import ArchiveApplication, ReadingVisit
+
+    if ArchiveApplication.objects.filter(division=division).exists():
+        return
+    rows = [
+        ("陳大文", "read", D(2019, 9, 2), "108-0101-000070", "approved", D(2019, 9, 10), ""),
+        ("林小美", "copy", D(2019, 10, 7), "府務會議紀錄", "refused", D(2019, 10, 21), "18-5"),
+        ("張志明", "read", D(2019, 12, 16), "108-0201-000122", "pending", None, ""),
+    ]
+    for name, purpose, received, requested, state, decided, ground in rows:
+        app = ArchiveApplication.objects.create(
+            division=division,
+            applicant_name=name,
+            applicant_contact="02-2720-8889",
+            purpose=purpose,
+            received_on=received,
+            requested=requested,
+            state=state,
+            decided_on=decided,
+            refusal_reason=ground,
+        )
+        if state == "approved":
+            ReadingVisit.objects.create(application=app, visited_on=D(2019, 9, 16), copies=12)
+
+
 def load() -> None:
     """Create the demo archives (idempotent)."""
     division = Division.objects.get(code="documents")
@@ -292,3 +320,4 @@ def load() -> None:
         _appraisals(division, agencies)
         _cleanup(division)
         _inspections(division, agencies)
+        _applications(division)

@@ -7,8 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from mishu.core.forms import RocDateField
 
 from . import workflow
-from .choices import ListSource, ListState
-from .models import CaseFile, DestructionList
+from .choices import ListSource, ListState, RefusalReason
+from .models import ArchiveApplication, CaseFile, DestructionList
+from .models.applications import PERSONAL_FIELDS
 
 
 class FilingForm(forms.Form):
@@ -88,3 +89,39 @@ class AgencyListForm(forms.ModelForm):
             self.instance.source = ListSource.AGENCY
             self.instance.state = ListState.RECEIVED
         return super().save(commit)
+
+
+class ApplicationForm(forms.ModelForm):
+    """An application as received; the applicant's details are typed once, on receipt, and are
+    not shown again in the form (they are revealed, and logged, on their own page)."""
+
+    received_on = RocDateField(label=_("received on"))
+
+    class Meta:
+        model = ArchiveApplication
+        fields = ["division", *PERSONAL_FIELDS, *ArchiveApplication.ENTERED_FIELDS]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            for name in PERSONAL_FIELDS:
+                del self.fields[name]
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("decision"), choices=[("approve", _("Approve")), ("refuse", _("Refuse"))]
+    )
+    decided_on = RocDateField(label=_("decided on"))
+    refusal_reason = forms.ChoiceField(
+        label=_("legal ground for refusal"),
+        choices=[("", "—"), *RefusalReason.choices],
+        required=False,
+    )
+    note = forms.CharField(label=_("decision note"), max_length=500, required=False)
+
+
+class VisitForm(forms.Form):
+    visited_on = RocDateField(label=_("visited on"))
+    copies = forms.IntegerField(label=_("pages copied"), min_value=0, initial=0)
+    note = forms.CharField(label=_("note"), max_length=300, required=False)

@@ -6,6 +6,7 @@ reports, clean-up cases and inspections. Items are made by filing and lists move
 from mishu.core.crud import Crud
 
 from . import forms, models, views
+from .api.serializers import ApplicationSerializer
 
 CRUDS = [
     Crud(
@@ -130,5 +131,24 @@ CRUDS = [
         filters=["division", "agency", "year"],
         date_field="inspected_on",
         api_prefix="inspections",
+    ),
+    Crud(
+        models.ArchiveApplication,
+        [
+            *models.ArchiveApplication.ENTERED_FIELDS,
+            "deadline",
+            "state",
+            "decided_on",
+            "refusal_reason",
+            "decision_note",
+        ],
+        ["received_on", "masked_name", "purpose", "deadline", "state", "decided_on"],
+        filters=["division", "state", "purpose", "applicant_kind"],
+        date_field="received_on",
+        detail_view=views.ApplicationDetailView,
+        form=forms.ApplicationForm,
+        serializer=ApplicationSerializer,
+        read_only=["deadline", "state", "decided_on", "refusal_reason", "decision_note"],
+        api_prefix="applications",
     ),
 ]

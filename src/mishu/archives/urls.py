@@ -30,5 +30,6 @@ urlpatterns = [
     path("file/", views.FilingView.as_view(), name="file_document"),
     path("due/", views.RetentionDueView.as_view(), name="retention_due"),
     path("submit/", views.SubmitCatalogueView.as_view(), name="submit_catalogue"),
+    path("applicant/<int:pk>/", views.ApplicantView.as_view(), name="applicant"),
     *[_crud_urls(crud) for crud in CRUDS],
 ]

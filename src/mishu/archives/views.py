@@ -233,3 +233,91 @@ class SubmitCatalogueView(LoginRequiredMixin, TemplateView):
                     messages.success(request, _("Submitted: %(n)s records") % {"n": sub.records})
                     return redirect(sub.get_absolute_url())
         return self.render_to_response(self.get_context_data(form=form))
+
+
+class ApplicationDetailView(generic.ObjectDetailView):
+    """An application: masked applicant, the deadline and whether the decision came in time,
+    the decision form while pending, the reading-room visits."""
+
+    template_name = "archives/application_detail.html"
+    fields = [
+        "masked_name",
+        "applicant_kind",
+        "purpose",
+        "received_on",
+        "requested",
+        "reason",
+        "deadline",
+        "state",
+        "decided_on",
+        "in_time",
+        "refusal_reason",
+        "decision_note",
+        "division",
+    ]
+
+    def get_context_data(self, **kwargs):
+        from .services.applications import can_see_applicant
+
+        ctx = super().get_context_data(**kwargs)
+        obj = ctx["object"]
+        ctx["visits"] = obj.visits.all()
+        ctx["pending"] = obj.state == "pending" and ctx["can_change"]
+        ctx["approved"] = obj.state == "approved" and ctx["can_change"]
+        ctx.setdefault("decision_form", forms.DecisionForm())
+        ctx.setdefault("visit_form", forms.VisitForm())
+        ctx["can_reveal"] = can_see_applicant(self.request.user)
+        return ctx
+
+    def post(self, request, pk):
+        from .models import ArchiveApplication
+        from .services import applications
+
+        app = get_object_or_404(
+            ArchiveApplication.objects.restrict(request.user, rights.CHANGE), pk=pk
+        )
+        try:
+            if "visited_on" in request.POST:
+                form = forms.VisitForm(request.POST)
+                if not form.is_valid():
+                    raise ValidationError(_errors(ValidationError(form.errors)))
+                applications.record_visit(request.user, app, **form.cleaned_data)
+                messages.success(request, _("Visit recorded."))
+            else:
+                form = forms.DecisionForm(request.POST)
+                if not form.is_valid():
+                    raise ValidationError(_errors(ValidationError(form.errors)))
+                data = form.cleaned_data
+                app = applications.decide(
+                    request.user,
+                    app,
+                    data["decision"] == "approve",
+                    on=data["decided_on"],
+                    refusal_reason=data["refusal_reason"],
+                    note=data["note"],
+                )
+                messages.success(request, _("Decision recorded."))
+        except ValidationError as exc:
+            messages.error(request, _errors(exc))
+        except PermissionDenied:
+            messages.error(request, _("You may not change this application."))
+        return redirect(reverse("archives:archiveapplication_detail", args=[pk]))
+
+
+class ApplicantView(LoginRequiredMixin, TemplateView):
+    """The applicant's unmasked details; each view is written to the access log."""
+
+    template_name = "archives/applicant.html"
+
+    def get_context_data(self, **kwargs):
+        from .models import ArchiveApplication
+        from .models.applications import PERSONAL_FIELDS
+        from .services.applications import reveal_applicant
+
+        ctx = super().get_context_data(**kwargs)
+        qs = ArchiveApplication.objects.restrict(self.request.user, rights.VIEW)
+        app = get_object_or_404(qs, pk=self.kwargs["pk"])
+        details = reveal_applicant(app, self.request.user, _("application page"))
+        labels = {f: ArchiveApplication._meta.get_field(f).verbose_name for f in PERSONAL_FIELDS}
+        ctx.update(object=app, details=[(labels[f], details[f]) for f in PERSONAL_FIELDS])
+        return ctx

@@ -1,9 +1,12 @@
+from .applications import ApplicantDataAccess, ArchiveApplication, ReadingVisit
 from .catalogue import ArchiveClass, ArchiveItem, CaseFile, FilingBatch
 from .destruction import DestructionEntry, DestructionList, DestructionStep
 from .oversight import AppraisalReport, CatalogueSubmission, CleanupCase, Inspection
 
 __all__ = [
+    "ApplicantDataAccess",
     "AppraisalReport",
+    "ArchiveApplication",
     "ArchiveClass",
     "ArchiveItem",
     "CaseFile",
@@ -14,4 +17,5 @@ __all__ = [
     "DestructionStep",
     "FilingBatch",
     "Inspection",
+    "ReadingVisit",
 ]
