@@ -1,9 +1,10 @@
 from django.urls import include, path
 
 from mishu.core.views.generic import model_urls
+from mishu.core.views.imports import ObjectImportView
 
-from . import views
-from .models import ArchiveItem
+from . import importing, views
+from .models import ArchiveItem, DestructionList
 from .registry import CRUDS
 
 app_name = "archives"
@@ -30,6 +31,12 @@ urlpatterns = [
     path("file/", views.FilingView.as_view(), name="file_document"),
     path("due/", views.RetentionDueView.as_view(), name="retention_due"),
     path("submit/", views.SubmitCatalogueView.as_view(), name="submit_catalogue"),
+    path(
+        "destructionlists/import/",
+        ObjectImportView.as_view(model=DestructionList, importer=importing.AgencyListImporter()),
+        name="destructionlist_import",
+    ),
+    path("archiveitems/import/", views.CatalogueImportView.as_view(), name="archiveitem_import"),
     path("applicant/<int:pk>/", views.ApplicantView.as_view(), name="applicant"),
     *[_crud_urls(crud) for crud in CRUDS],
 ]

@@ -13,10 +13,11 @@ from django.views.generic import TemplateView
 from mishu.core import permissions as rights
 from mishu.core.models import Agency, Division
 from mishu.core.views import generic
+from mishu.core.views.imports import ObjectImportView
 
 from . import forms, workflow
 from .filtersets import CatalogueFilterSet
-from .models import DestructionEntry, DestructionList
+from .models import ArchiveItem, DestructionEntry, DestructionList
 from .services import catalogue, destruction, filing
 
 
@@ -321,3 +322,16 @@ class ApplicantView(LoginRequiredMixin, TemplateView):
         labels = {f: ArchiveApplication._meta.get_field(f).verbose_name for f in PERSONAL_FIELDS}
         ctx.update(object=app, details=[(labels[f], details[f]) for f in PERSONAL_FIELDS])
         return ctx
+
+
+class CatalogueImportView(ObjectImportView):
+    """Upload an older catalogue; nothing is written if a row is bad, and every bad row is
+    listed."""
+
+    model = ArchiveItem
+
+    def dispatch(self, request, *args, **kwargs):
+        from .importing import CatalogueImporter
+
+        self.importer = CatalogueImporter()  # one per upload: it remembers the file's codes
+        return super().dispatch(request, *args, **kwargs)
