@@ -16,6 +16,7 @@ class ArchivesConfig(AppConfig):
             ("archives:file_document", _("File a closed document")),
             ("archives:retention_due", _("Retention due")),
             ("archives:destructionlist_list", _("Destruction lists")),
+            ("archives:transfer_due", _("Due for transfer")),
             ("archives:archiveclass_list", _("Classification scheme")),
             ("archives:casefile_list", _("Case files")),
             ("archives:cataloguesubmission_list", _("Catalogue submissions")),

@@ -125,3 +125,16 @@ class VisitForm(forms.Form):
     visited_on = RocDateField(label=_("visited on"))
     copies = forms.IntegerField(label=_("pages copied"), min_value=0, initial=0)
     note = forms.CharField(label=_("note"), max_length=300, required=False)
+
+
+class TransferForm(forms.Form):
+    title = forms.CharField(label=_("title"), max_length=300)
+    transferred_on = RocDateField(label=_("transferred on"))
+    approval_no = forms.CharField(label=_("approval number"), max_length=60)
+    case_files = forms.ModelMultipleChoiceField(
+        label=_("case files"), queryset=CaseFile.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, queryset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["case_files"].queryset = queryset

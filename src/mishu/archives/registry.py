@@ -47,7 +47,7 @@ CRUDS = [
         date_field="doc_date",
         search="subject",
         list_view=views.CatalogueView,
-        edit_view=views.ItemEditView,
+        edit_view=views.DescribeOnlyEditView,
         read_only=[
             "case_file",
             "document",
@@ -150,5 +150,15 @@ CRUDS = [
         serializer=ApplicationSerializer,
         read_only=["deadline", "state", "decided_on", "refusal_reason", "decision_note"],
         api_prefix="applications",
+    ),
+    Crud(
+        models.Transfer,
+        ["title", "transferred_on", "approval_no", "cases", "note"],
+        ["title", "transferred_on", "approval_no", "cases"],
+        filters=["division"],
+        date_field="transferred_on",
+        read_only=["cases"],
+        edit_view=views.DescribeOnlyEditView,
+        api_prefix="transfers",
     ),
 ]

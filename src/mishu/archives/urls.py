@@ -30,6 +30,7 @@ urlpatterns = [
     ),
     path("file/", views.FilingView.as_view(), name="file_document"),
     path("due/", views.RetentionDueView.as_view(), name="retention_due"),
+    path("transfer/", views.TransferDueView.as_view(), name="transfer_due"),
     path("submit/", views.SubmitCatalogueView.as_view(), name="submit_catalogue"),
     path(
         "destructionlists/import/",

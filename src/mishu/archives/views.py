@@ -39,8 +39,9 @@ class CatalogueView(generic.ObjectListView):
         return fs, fs.qs if fs.is_valid() else qs.none()
 
 
-class ItemEditView(generic.ObjectEditView):
-    """Items are made by filing; here only their description is corrected."""
+class DescribeOnlyEditView(generic.ObjectEditView):
+    """Records made by a service (items by filing, transfers from the due list): here only
+    their description is corrected, and nothing is added."""
 
     def get_instance(self):
         if "pk" not in self.kwargs:
@@ -335,3 +336,53 @@ class CatalogueImportView(ObjectImportView):
 
         self.importer = CatalogueImporter()  # one per upload: it remembers the file's codes
         return super().dispatch(request, *args, **kwargs)
+
+
+class TransferDueView(LoginRequiredMixin, TemplateView):
+    """Permanent case files due for transfer (移轉) this year, and the transfer's record."""
+
+    template_name = "archives/transfer_due.html"
+
+    def due(self):
+        from django.utils import timezone
+
+        return (
+            filing.transfer_due(self.request.user, timezone.localdate().year)
+            .select_related("archive_class", "division")
+            .order_by("division", "latest_on", "pk")
+        )
+
+    def get_context_data(self, **kwargs):
+        from django.core.paginator import Paginator
+
+        ctx = super().get_context_data(**kwargs)
+        qs = self.due()
+        ctx["page"] = Paginator(qs, 100).get_page(self.request.GET.get("page"))
+        ctx["total"] = qs.count()
+        ctx.setdefault("form", forms.TransferForm(queryset=qs))
+        ctx["can_record"] = rights.division_scope(self.request.user, rights.ADD) is not None
+        return ctx
+
+    def post(self, request):
+        qs = self.due().filter(pk__in=_posted_ids(request))
+        form = forms.TransferForm(request.POST, queryset=qs)
+        if form.is_valid():
+            data = form.cleaned_data
+            files = list(data["case_files"])
+            try:
+                record = filing.transfer(
+                    request.user,
+                    files[0].division,
+                    files,
+                    title=data["title"],
+                    on=data["transferred_on"],
+                    approval_no=data["approval_no"],
+                )
+            except ValidationError as exc:
+                form.add_error(None, _errors(exc))
+            except PermissionDenied:
+                form.add_error(None, _("You may not record a transfer for this office."))
+            else:
+                messages.success(request, _("Transfer recorded: %(t)s") % {"t": record})
+                return redirect(record.get_absolute_url())
+        return self.render_to_response(self.get_context_data(form=form))

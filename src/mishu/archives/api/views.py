@@ -84,9 +84,12 @@ def _receive(self, serializer):
     return RestrictedModelViewSet.perform_create(self, serializer)
 
 
+DESCRIBE_ONLY = ["get", "put", "patch", "delete", "head", "options"]
+
 EXTRA_ACTIONS = {
     # items are made by filing (POST case-files/<id>/file/); here they are read and described
-    "ArchiveItem": {"http_method_names": ["get", "put", "patch", "delete", "head", "options"]},
+    "ArchiveItem": {"http_method_names": DESCRIBE_ONLY},
+    "Transfer": {"http_method_names": DESCRIBE_ONLY},
     "CaseFile": {
         "file": action(detail=True, methods=["post"], url_path="file")(file),
     },

@@ -1,7 +1,13 @@
 from .applications import ApplicantDataAccess, ArchiveApplication, ReadingVisit
 from .catalogue import ArchiveClass, ArchiveItem, CaseFile, FilingBatch
 from .destruction import DestructionEntry, DestructionList, DestructionStep
-from .oversight import AppraisalReport, CatalogueSubmission, CleanupCase, Inspection
+from .oversight import (
+    AppraisalReport,
+    CatalogueSubmission,
+    CleanupCase,
+    Inspection,
+    Transfer,
+)
 
 __all__ = [
     "ApplicantDataAccess",
@@ -18,4 +24,5 @@ __all__ = [
     "FilingBatch",
     "Inspection",
     "ReadingVisit",
+    "Transfer",
 ]

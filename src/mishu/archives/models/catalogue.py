@@ -104,6 +104,15 @@ class CaseFile(DivisionScopedModel):
         related_name="+",
         editable=False,
     )
+    transfer = models.ForeignKey(
+        "archives.Transfer",
+        verbose_name=_("transfer"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="case_files",
+        editable=False,
+    )
 
     class Meta:
         ordering = ["-year", "archive_class__code", "case_no"]

@@ -159,3 +159,25 @@ class Inspection(DivisionScopedModel):
             raise ValidationError(
                 {"unit_name": _("Name either an agency or another unit, not both or neither.")}
             )
+
+
+class Transfer(DivisionScopedModel):
+    """A transfer (移轉) of permanent case files to the national archives, 25 years after their
+    latest document, with the national archives' approval number."""
+
+    title = models.CharField(_("title"), max_length=300)
+    transferred_on = models.DateField(_("transferred on"))
+    approval_no = models.CharField(_("approval number"), max_length=60)
+    cases = models.PositiveIntegerField(_("cases (案)"), default=0)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-transferred_on", "-pk"]
+        verbose_name = _("transfer")
+        verbose_name_plural = _("transfers")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("archives:transfer_detail", args=[self.pk])

@@ -116,3 +116,34 @@ def transfer_due(user, year: int | None = None):
         archive_class__retention=Retention.PERMANENT,
         latest_on__lt=datetime.date(year - TRANSFER_AFTER_YEARS + 1, 1, 1),
     )
+
+
+def transfer(user, division, case_files, *, title: str, on, approval_no: str):
+    """Record the transfer of permanent case files due for it (25 years after their latest
+    document) to the national archives; each file is marked transferred, in the change log."""
+    from ..models import Transfer
+
+    if not rights.can_add_to(user, division.pk):
+        raise PermissionDenied
+    if not (approval_no or "").strip():
+        raise ValidationError({"approval_no": _("The approval number is required.")})
+    due = set(transfer_due(user, on.year).filter(division=division).values_list("pk", flat=True))
+    with transaction.atomic():
+        files = list(CaseFile.objects.select_for_update().filter(pk__in=[c.pk for c in case_files]))
+        if not files:
+            raise ValidationError(_("Choose at least one case file."))
+        for case in files:
+            if case.pk not in due:
+                raise ValidationError(_("%(c)s is not due for transfer.") % {"c": case})
+        record = Transfer.objects.create(
+            division=division,
+            title=title,
+            transferred_on=on,
+            approval_no=approval_no.strip(),
+            cases=len(files),
+            created_by=user,
+        )
+        for case in files:
+            case.state, case.transfer = CaseState.TRANSFERRED, record
+            case.save(update_fields=["state", "transfer", "last_updated"])
+    return record

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from mishu.archives.models import ArchiveItem
+from mishu.archives.models import ArchiveItem, CaseFile
 from mishu.archives.services import filing
 from mishu.core.models import ObjectChange
 
@@ -118,3 +118,55 @@ def test_file_through_the_api(clerk, make_user, api_for, closed_doc, klass):
     assert media.get("/api/archives/items/").json()["count"] == 0
     r = media.post(f"/api/archives/case-files/{case.pk}/file/", {"document": doc.pk})
     assert r.status_code == 404
+
+
+def test_permanent_files_are_transferred_after_25_years(clerk, org, klass):
+    from mishu.archives.services.filing import transfer, transfer_due
+
+    k = klass(code="0401", retention="permanent")
+    old = CaseFile.objects.create(
+        division=org["documents"],
+        year=70,
+        archive_class=k,
+        case_no=1,
+        subject="府務會議",
+        latest_on=datetime.date(1981, 12, 30),
+    )
+    young = CaseFile.objects.create(
+        division=org["documents"],
+        year=100,
+        archive_class=k,
+        case_no=1,
+        subject="府務會議",
+        latest_on=datetime.date(2011, 12, 30),
+    )
+    assert list(transfer_due(clerk, 2019)) == [old]
+    with pytest.raises(ValidationError):
+        transfer(
+            clerk,
+            org["documents"],
+            [young],
+            title="移轉",
+            on=datetime.date(2019, 11, 1),
+            approval_no="檔移字第1",
+        )
+    with pytest.raises(ValidationError):
+        transfer(
+            clerk,
+            org["documents"],
+            [old],
+            title="移轉",
+            on=datetime.date(2019, 11, 1),
+            approval_no="",
+        )
+    record = transfer(
+        clerk,
+        org["documents"],
+        [old],
+        title="70 年永久保存檔案移轉",
+        on=datetime.date(2019, 11, 1),
+        approval_no="檔移字第1080000123號",
+    )
+    old.refresh_from_db()
+    assert old.state == "transferred" and old.transfer == record and record.cases == 1
+    assert list(transfer_due(clerk, 2019)) == []
