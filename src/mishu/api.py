@@ -20,6 +20,7 @@ API_APPS = [
     "mishu.building",
     "mishu.properties",
     "mishu.procurement",
+    "mishu.archives",
 ]
 
 

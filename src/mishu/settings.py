@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "mishu.building",
     "mishu.properties",
     "mishu.procurement",
+    "mishu.archives",
 ]
 
 MIDDLEWARE = [

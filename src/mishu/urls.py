@@ -36,6 +36,7 @@ urlpatterns = [
     re_path(r"^facilities/(?P<rest>.*)$", moved(_facilities("/"))),
     path("properties/", include("mishu.properties.urls")),
     path("procurement/", include("mishu.procurement.urls")),
+    path("archives/", include("mishu.archives.urls")),
     path("open311/v2/", include("mishu.petitions.open311_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
