@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "mishu.facilities",
     "mishu.properties",
     "mishu.procurement",
+    "mishu.international",
 ]
 
 MIDDLEWARE = [
@@ -221,6 +222,10 @@ CELERY_BEAT_SCHEDULE = {
     "facility-reminders": {
         "task": "mishu.facilities.tasks.daily_reminders",
         "schedule": crontab(hour=7, minute=50),
+    },
+    "trip-report-reminders": {
+        "task": "mishu.international.tasks.daily_reminders",
+        "schedule": crontab(hour=7, minute=55),
     },
 }
 
