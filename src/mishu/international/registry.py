@@ -1,6 +1,7 @@
 """The international affairs records' staff pages and API endpoints."""
 
 from mishu.core.crud import Crud
+from mishu.core.views.scoped import ScopedEditView
 
 from . import views
 from .models import (
@@ -41,7 +42,7 @@ CRUDS = [
         filters=["division", "named_in_report", "country", "sister_city"],
         date_field="received_on",
         search="country",
-        edit_view=views.ScopedEditView,
+        edit_view=ScopedEditView,
     ),
     Crud(
         Trip,
@@ -58,7 +59,7 @@ CRUDS = [
         filters=["division", "sister_city"],
         date_field="start_date",
         search="purpose",
-        edit_view=views.ScopedEditView,
+        edit_view=ScopedEditView,
     ),
     Crud(
         SisterCity,
@@ -74,7 +75,7 @@ CRUDS = [
         ["city", "stage", "date", "month_only"],
         filters=["division", "city", "stage"],
         date_field="date",
-        edit_view=views.ScopedEditView,
+        edit_view=ScopedEditView,
     ),
     Crud(
         GrantApplication,
@@ -101,7 +102,7 @@ CRUDS = [
         ["meeting", "unit", "persons", "foreign_mission"],
         filters=["division", "meeting", "foreign_mission"],
         search="unit",
-        edit_view=views.ScopedEditView,
+        edit_view=ScopedEditView,
         api_prefix="attendance",
     ),
 ]

@@ -1,9 +1,7 @@
 """Pages beyond the generic ones: a grant's workflow, a city's agreement and exchanges, a
-meeting's attendance, the overdue trip reports; and an edit page whose related-record choices
-are limited to what the user may change."""
+meeting's attendance, the overdue trip reports."""
 
 from django.contrib import messages
-from django.db.models import ForeignKey
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -11,28 +9,12 @@ from django.views.generic import TemplateView, View
 
 from mishu.core import permissions as rights
 from mishu.core.views import generic
+from mishu.core.views.imports import ObjectImportView
 
 from . import services, workflow
 from .forms import GrantStepForm
-from .models import GrantApplication, Meeting, SisterCity, Trip
-
-
-class ScopedEditView(generic.ObjectEditView):
-    """The generic edit page, with every related-record field (city, meeting …) limited to the
-    records the user may change."""
-
-    def get_form(self, instance):
-        form = super().get_form(instance)
-        for field in self.model._meta.fields:
-            if (
-                isinstance(field, ForeignKey)
-                and field.name != "division"
-                and field.name in form.fields
-                and hasattr(field.related_model.objects, "restrict")
-            ):
-                qs = form.fields[field.name].queryset
-                form.fields[field.name].queryset = qs.restrict(self.request.user, rights.CHANGE)
-        return form
+from .importing import DelegationImporter, TripImporter
+from .models import Delegation, GrantApplication, Meeting, SisterCity, Trip
 
 
 class SisterCityDetailView(generic.ObjectDetailView):
@@ -126,3 +108,17 @@ class TripOverdueView(generic.ModelViewMixin, TemplateView):
         ctx["today"] = today
         ctx["trips"] = services.overdue_trips(today, self.get_queryset())
         return ctx
+
+
+class DelegationImportView(ObjectImportView):
+    """Upload delegations; nothing is written if a row is bad, and every bad row is listed."""
+
+    model = Delegation
+    importer = DelegationImporter()
+
+
+class TripImportView(ObjectImportView):
+    """Upload trips abroad; nothing is written if a row is bad, and every bad row is listed."""
+
+    model = Trip
+    importer = TripImporter()
