@@ -21,6 +21,8 @@ API_APPS = [
     "mishu.properties",
     "mishu.procurement",
     "mishu.archives",
+    "mishu.international",
+    "mishu.research",
 ]
 
 

@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "mishu.properties",
     "mishu.procurement",
     "mishu.archives",
+    "mishu.international",
+    "mishu.research",
 ]
 
 MIDDLEWARE = [
@@ -235,6 +237,10 @@ CELERY_BEAT_SCHEDULE = {
     "facility-reminders": {
         "task": "mishu.building.tasks.daily_reminders",
         "schedule": crontab(hour=7, minute=50),
+    },
+    "trip-report-reminders": {
+        "task": "mishu.international.tasks.daily_reminders",
+        "schedule": crontab(hour=7, minute=55),
     },
 }
 

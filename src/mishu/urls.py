@@ -37,6 +37,8 @@ urlpatterns = [
     path("properties/", include("mishu.properties.urls")),
     path("procurement/", include("mishu.procurement.urls")),
     path("archives/", include("mishu.archives.urls")),
+    path("international/", include("mishu.international.urls")),
+    path("research/", include("mishu.research.urls")),
     path("open311/v2/", include("mishu.petitions.open311_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

@@ -202,3 +202,43 @@ def checked(record):
         col, messages = next(iter(exc.message_dict.items()))
         raise RowInvalid("；".join(messages), col) from exc
     return record
+
+
+YES = {"是", "y", "yes", "true", "1", "v", "✓", "通過"}
+NO = {"否", "n", "no", "false", "0", "", "未通過"}
+
+
+def cell_bool(row: dict, col: str, *, blank: bool = False) -> bool:
+    """The cell as yes/no (是/否, 通過/未通過, yes/no, 1/0); `blank` when empty."""
+    text = (row.get(col) or "").strip().lower()
+    if not text:
+        return blank
+    if text in YES:
+        return True
+    if text in NO:
+        return False
+    raise RowInvalid(_("%(col)s must be 是 or 否, not “%(v)s”.") % {"col": col, "v": text}, col)
+
+
+def row_division(row: dict, user):
+    """The row's `division` (code or name), or the importing user's own when blank; refused
+    when the user may not add records to it."""
+    from . import permissions as rights
+    from .models import Division
+
+    name = (row.get("division") or "").strip()
+    if name:
+        division = (
+            Division.objects.filter(code=name).first()
+            or Division.objects.filter(short_name=name).first()
+            or Division.objects.filter(name=name).first()
+        )
+        if division is None:
+            raise RowInvalid(_("Unknown division “%(v)s”.") % {"v": name}, "division")
+    else:
+        division = getattr(user, "division", None)
+        if division is None:
+            raise RowInvalid(_("%(col)s is required.") % {"col": "division"}, "division")
+    if not rights.can_add_to(user, division.pk):
+        raise RowInvalid(_("You may not add records for %(d)s.") % {"d": division}, "division")
+    return division
