@@ -18,6 +18,7 @@ API_APPS = [
     "mishu.facilities",
     "mishu.properties",
     "mishu.procurement",
+    "mishu.media",
 ]
 
 

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "mishu.facilities",
     "mishu.properties",
     "mishu.procurement",
+    "mishu.media",
 ]
 
 MIDDLEWARE = [

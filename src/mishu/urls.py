@@ -23,6 +23,7 @@ urlpatterns = [
     path("facilities/", include("mishu.facilities.urls")),
     path("properties/", include("mishu.properties.urls")),
     path("procurement/", include("mishu.procurement.urls")),
+    path("media/", include("mishu.media.urls")),
     path("open311/v2/", include("mishu.petitions.open311_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
