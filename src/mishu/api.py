@@ -19,6 +19,7 @@ API_APPS = [
     "mishu.properties",
     "mishu.procurement",
     "mishu.media",
+    "mishu.gazette",
 ]
 
 

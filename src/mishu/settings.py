@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "mishu.properties",
     "mishu.procurement",
     "mishu.media",
+    "mishu.gazette",
 ]
 
 MIDDLEWARE = [

@@ -24,6 +24,7 @@ urlpatterns = [
     path("properties/", include("mishu.properties.urls")),
     path("procurement/", include("mishu.procurement.urls")),
     path("media/", include("mishu.media.urls")),
+    path("gazette/", include("mishu.gazette.urls")),
     path("open311/v2/", include("mishu.petitions.open311_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
