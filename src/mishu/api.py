@@ -20,6 +20,7 @@ API_APPS = [
     "mishu.procurement",
     "mishu.media",
     "mishu.gazette",
+    "mishu.council",
 ]
 
 

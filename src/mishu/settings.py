@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "mishu.procurement",
     "mishu.media",
     "mishu.gazette",
+    "mishu.council",
 ]
 
 MIDDLEWARE = [

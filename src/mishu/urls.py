@@ -25,6 +25,7 @@ urlpatterns = [
     path("procurement/", include("mishu.procurement.urls")),
     path("media/", include("mishu.media.urls")),
     path("gazette/", include("mishu.gazette.urls")),
+    path("council/", include("mishu.council.urls")),
     path("open311/v2/", include("mishu.petitions.open311_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
