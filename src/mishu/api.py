@@ -23,6 +23,9 @@ API_APPS = [
     "mishu.archives",
     "mishu.international",
     "mishu.research",
+    "mishu.media",
+    "mishu.gazette",
+    "mishu.council",
 ]
 
 

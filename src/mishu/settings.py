@@ -73,6 +73,9 @@ INSTALLED_APPS = [
     "mishu.archives",
     "mishu.international",
     "mishu.research",
+    "mishu.media",
+    "mishu.gazette",
+    "mishu.council",
 ]
 
 MIDDLEWARE = [

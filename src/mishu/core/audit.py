@@ -229,3 +229,33 @@ def _m2m_changed(sender, instance, action, model, pk_set, **kwargs):
     before = instance.__dict__.get("_audit_m2m", {}).pop(field.name, current)
     if before != current:
         record(instance, ChangeAction.UPDATE, {field.name: [before, current]})
+
+
+def record_created(instances) -> int:
+    """One `create` change-log entry per instance written by `bulk_create` (which sends no
+    signals), in the current context; the instances must have their primary keys."""
+    from .models import ObjectChange
+
+    ctx = current_context()
+    user = ctx.user if getattr(ctx.user, "pk", None) else None
+    types = {}
+    entries = []
+    for instance in instances:
+        model = type(instance)
+        if model not in types:
+            types[model] = ContentType.objects.get_for_model(model, for_concrete_model=False)
+        entries.append(
+            ObjectChange(
+                user=user,
+                actor_name=ctx.actor_name[:150] or "system",
+                request_id=ctx.request_id,
+                source=ctx.source,
+                action=ChangeAction.CREATE,
+                content_type=types[model],
+                object_id=str(instance.pk),
+                object_repr=str(instance)[:200],
+                changes=diff({}, snapshot(instance)),
+            )
+        )
+    ObjectChange.objects.bulk_create(entries, batch_size=2000)
+    return len(entries)

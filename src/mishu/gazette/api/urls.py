@@ -1,0 +1,6 @@
+def register(router):
+    """Register this app's API endpoints on the project router: /api/gazette/<type>s/."""
+    from ..registry import CRUDS
+
+    for crud in CRUDS:
+        crud.register(router, "gazette")

@@ -1,0 +1,41 @@
+"""The gazette records' staff pages and API endpoints."""
+
+from mishu.core.crud import Crud
+from mishu.core.related import RestrictedRelatedEditView, restricted_serializer
+
+from .models import Issue, Item, Subscription, Yearbook
+
+CRUDS = [
+    Crud(
+        Issue,
+        Issue.ENTERED_FIELDS,
+        ["published_on", "number", "note"],
+        filters=["division"],
+        date_field="published_on",
+        search="number",
+    ),
+    Crud(
+        Item,
+        Item.ENTERED_FIELDS,
+        ["issue", "category", "title", "agency"],
+        filters=["division", "category", "agency"],
+        date_field="issue__published_on",
+        search="title",
+        edit_view=RestrictedRelatedEditView,
+        serializer=restricted_serializer(Item, Item.ENTERED_FIELDS),
+    ),
+    Crud(
+        Subscription,
+        Subscription.ENTERED_FIELDS,
+        ["subscribed_on", "unsubscribed_on", "id"],
+        filters=["division"],
+        date_field="subscribed_on",
+    ),
+    Crud(
+        Yearbook,
+        Yearbook.ENTERED_FIELDS,
+        ["year", "title", "due_on", "published_on"],
+        filters=["division"],
+        search="title",
+    ),
+]
