@@ -6,10 +6,10 @@ from decimal import Decimal
 
 import pytest
 
+from mishu.building.models import Meter, MeterReading
+from mishu.building.services.energy import save_reading
 from mishu.core.formats import Period
 from mishu.core.testing import division
-from mishu.facilities.models import Meter, MeterReading
-from mishu.facilities.services.energy import save_reading
 from mishu.indicators import registry
 from mishu.properties.models import FuelLog, Vehicle
 

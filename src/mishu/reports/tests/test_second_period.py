@@ -10,11 +10,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from mishu.building.models import Meter, MeterReading
 from mishu.core import formats
 from mishu.core.exports import write_table
 from mishu.core.formats import Period
 from mishu.core.testing import division
-from mishu.facilities.models import Meter, MeterReading
 from mishu.indicators import demo as indicators_demo
 from mishu.indicators.models import Observation
 from mishu.kpis import demo as kpis_demo
@@ -94,7 +94,7 @@ def entered(make_user, client_for):
         )
         assert r.status_code == 302, r.content.decode()[-2000:]
     r = ga.post(
-        reverse("facilities:meter_add"),
+        reverse("building:meter_add"),
         {"division": ga_pk, "name": "市政大樓總電表", "kind": "electricity"},
     )
     assert r.status_code == 302, r.content.decode()[-2000:]
@@ -102,7 +102,7 @@ def entered(make_user, client_for):
     upload(ga, "properties:fuellog_import", ("vehicle", "date", "litres"), FUEL, FuelLog)
     upload(
         ga,
-        "facilities:meterreading_import",
+        "building:meterreading_import",
         ("meter", "month", "reading"),
         [("市政大樓總電表", m, str(v)) for m, v in READINGS],
         MeterReading,
