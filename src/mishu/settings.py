@@ -118,6 +118,15 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Covering indexes (INCLUDE) serve PostgreSQL; SQLite ignores the extra column, harmlessly.
     SILENCED_SYSTEM_CHECKS = ["models.W040"]
 
+# Imports (every import page states them): upload size, rows under the header, columns, cells of
+# the sheet's extent, and a spreadsheet's decompressed size and compression ratio (zip bombs).
+MISHU_IMPORT_MAX_BYTES = int(os.environ.get("MISHU_IMPORT_MAX_MB", "50")) * 1024 * 1024
+MISHU_IMPORT_MAX_ROWS = int(os.environ.get("MISHU_IMPORT_MAX_ROWS", "100000"))
+MISHU_IMPORT_MAX_COLUMNS = int(os.environ.get("MISHU_IMPORT_MAX_COLUMNS", "100"))
+MISHU_IMPORT_MAX_CELLS = int(os.environ.get("MISHU_IMPORT_MAX_CELLS", "2000000"))
+MISHU_IMPORT_MAX_UNCOMPRESSED = 200 * 1024 * 1024
+MISHU_IMPORT_MAX_RATIO = 200
+
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

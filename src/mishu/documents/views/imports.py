@@ -11,11 +11,10 @@ from django.views.generic import TemplateView
 
 from mishu.core import permissions as rights
 from mishu.core.exports import FORMATS, export_response
+from mishu.core.tabular import limits
 
 from .. import importing, tasks
 from ..models import ImportJob
-
-MAX_BYTES = 200 * 1024 * 1024
 
 
 class ImportForm(forms.Form):
@@ -23,8 +22,10 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_BYTES:
-            raise forms.ValidationError(_("The file is larger than 200 MB."))
+        if upload.size > limits().bytes:
+            raise forms.ValidationError(
+                _("The file is larger than %(mb)s MB.") % {"mb": limits().megabytes}
+            )
         return upload
 
 
