@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,3 +10,6 @@ class CoreConfig(AppConfig):
     def ready(self):
         from . import audit  # noqa: F401  (connects the change-log receivers)
         from .api import authentication  # noqa: F401  (registers the OpenAPI auth schemes)
+        from .validators import install
+
+        install(m for m in apps.get_models() if m.__module__.startswith("mishu."))

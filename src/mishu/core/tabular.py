@@ -22,6 +22,8 @@ from defusedxml.ElementTree import iterparse
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from .validators import CONTROL_CHARACTERS
+
 
 class TableError(ValueError):
     """A file that cannot be read as a table; `message` is user-facing."""
@@ -350,11 +352,24 @@ def read_dicts(source, name: str = "") -> list[tuple[int, dict]]:
     if not rows:
         return []
     header = [h.strip().lstrip("\ufeff").lower() for h in rows[0]]
+    _refuse_control_characters(1, dict(zip(header, header, strict=True)))
     out = []
     for number, row in enumerate(rows[1:], start=2):
         if not any(c.strip() for c in row):
             continue
-        out.append(
-            (number, {h: (row[i] if i < len(row) else "") for i, h in enumerate(header) if h})
-        )
+        cells = {h: (row[i] if i < len(row) else "") for i, h in enumerate(header) if h}
+        _refuse_control_characters(number, cells)
+        out.append((number, cells))
     return out
+
+
+def _refuse_control_characters(number: int, cells: dict) -> None:
+    for column, text in cells.items():
+        if CONTROL_CHARACTERS.search(text):
+            raise TableError(
+                _(
+                    "Row %(row)s, column “%(col)s” holds a control character (such as NUL); "
+                    "remove it and upload the file again."
+                )
+                % {"row": number, "col": CONTROL_CHARACTERS.sub("?", column)}
+            )

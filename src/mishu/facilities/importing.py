@@ -8,7 +8,7 @@ a file of several months in order is checked as a whole before anything is writt
 
 import datetime
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from mishu.core import formats
 from mishu.core import permissions as rights
-from mishu.core.imports import RowInvalid, require
+from mishu.core.imports import RowInvalid, cell_decimal, require
 from mishu.core.models import Agency
 
 from .models import Booking, Meter, MeterReading, Venue
@@ -61,14 +61,9 @@ class ReadingImporter:
         if not rights.can_add_to(user, meter.division_id):
             raise RowInvalid(_("You may not add readings of %(m)s.") % {"m": meter}, "meter")
         month = parse_month(row["month"])
-        try:
-            reading = Decimal(row["reading"].replace(",", "").strip())
-        except InvalidOperation:
-            raise RowInvalid(
-                _("reading must be a number, not “%(v)s”.") % {"v": row["reading"]}, "reading"
-            ) from None
-        if reading < 0:
-            raise RowInvalid(_("reading cannot be negative."), "reading")
+        reading = cell_decimal(
+            row, "reading", negative=False, field=MeterReading._meta.get_field("reading")
+        )
         changed = (row.get("meter_changed") or "").strip().lower() in YES
         if (meter.pk, month) in self.seen or MeterReading.objects.filter(
             meter=meter, month=month
@@ -278,15 +273,8 @@ class BookingImporter:
 
     @staticmethod
     def _fee(row) -> Decimal | None:
-        text = (row.get("fee") or "").replace(",", "").replace("NT$", "").strip()
-        if not text:
-            return None
-        try:
-            return Decimal(text)
-        except InvalidOperation:
-            raise RowInvalid(
-                _("fee must be a number, not “%(v)s”.") % {"v": row["fee"]}, "fee"
-            ) from None
+        row = {**row, "fee": (row.get("fee") or "").replace("NT$", "")}
+        return cell_decimal(row, "fee", negative=False, field=Booking._meta.get_field("fee"))
 
     def _check_file_overlap(self, booking: Booking) -> None:
         for other in self.accepted:

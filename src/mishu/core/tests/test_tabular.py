@@ -4,6 +4,7 @@ message, in constant time and memory, and every import page states its limits.""
 import resource
 
 import pytest
+from django.utils import translation
 
 from mishu.core.tabular import TableError, limits, read_rows
 
@@ -11,6 +12,12 @@ from . import hostile
 
 HEADER = ["division", "title", "start_date"]
 EXAMPLE = ["documents", "檔案管理基礎班", "108/11/5"]
+
+
+@pytest.fixture(autouse=True)
+def chinese():
+    with translation.override("zh-hant"):
+        yield
 
 
 def refused(data, name):

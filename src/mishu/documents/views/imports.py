@@ -14,6 +14,7 @@ from mishu.core.exports import FORMATS, export_response
 from mishu.core.tabular import limits
 
 from .. import importing, tasks
+from ..jobs import fail_stale_jobs
 from ..models import ImportJob
 
 
@@ -66,7 +67,9 @@ class ImportJobView(LoginRequiredMixin, TemplateView):
     template_name = "documents/import_job.html"
 
     def job(self):
-        return get_object_or_404(ImportJob, pk=self.kwargs["pk"], user=self.request.user)
+        jobs = ImportJob.objects.filter(user=self.request.user)
+        fail_stale_jobs(jobs.filter(pk=self.kwargs["pk"]))  # a stopped job says so, not 62%
+        return get_object_or_404(jobs, pk=self.kwargs["pk"])
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("format") == "json":

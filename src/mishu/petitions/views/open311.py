@@ -10,6 +10,7 @@ from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from mishu.core import formats
 from mishu.core.models import Agency
 
 from ..choices import Status
@@ -69,9 +70,10 @@ def _request(case: PetitionCase) -> dict:
 
 def _date(text):
     try:
-        return datetime.datetime.fromisoformat(text).date()
+        day = datetime.datetime.fromisoformat(text).date()
     except ValueError:
         return None
+    return day if formats.in_range(day) else None
 
 
 @require_GET
