@@ -83,7 +83,7 @@ def template(client, route, name) -> tuple[list[str], list[str]]:
 
 @pytest.fixture
 def admin_client(client):
-    client.force_login(UserFactory(division="general", roles=["admin"], is_superuser=True))
+    client.force_login(UserFactory(division="documents", roles=["admin"], is_superuser=True))
     return client
 
 
