@@ -123,10 +123,26 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20}
+    # Writers queue for the lock (IMMEDIATE: a transaction takes it at BEGIN, so two writers
+    # never deadlock into "database is locked"); WAL lets readers go on while one writes.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL;",
+    }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     # Covering indexes (INCLUDE) serve PostgreSQL; SQLite ignores the extra column, harmlessly.
     SILENCED_SYSTEM_CHECKS = ["models.W040"]
+
+# Imports (every import page states them): upload size, rows under the header, columns, cells of
+# the sheet's extent, and a spreadsheet's decompressed size and compression ratio (zip bombs).
+MISHU_IMPORT_MAX_BYTES = int(os.environ.get("MISHU_IMPORT_MAX_MB", "50")) * 1024 * 1024
+MISHU_IMPORT_MAX_ROWS = int(os.environ.get("MISHU_IMPORT_MAX_ROWS", "100000"))
+MISHU_IMPORT_MAX_COLUMNS = int(os.environ.get("MISHU_IMPORT_MAX_COLUMNS", "100"))
+MISHU_IMPORT_MAX_CELLS = int(os.environ.get("MISHU_IMPORT_MAX_CELLS", "2000000"))
+MISHU_IMPORT_JOB_STALE_MINUTES = int(os.environ.get("MISHU_IMPORT_JOB_STALE_MINUTES", "10"))
+MISHU_IMPORT_MAX_UNCOMPRESSED = 200 * 1024 * 1024
+MISHU_IMPORT_MAX_RATIO = 200
 
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
@@ -204,11 +220,12 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["mishu.core.api.permissions.RestrictedObjectPermission"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "mishu.core.api.pagination.BoundedLimitOffsetPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "mishu.core.api.exceptions.exception_handler",
 }
+MISHU_API_MAX_PAGE_SIZE = int(os.environ.get("MISHU_API_MAX_PAGE_SIZE", "500"))
 SPECTACULAR_SETTINGS = {
     "TITLE": "Mishu API",
     "DESCRIPTION": "秘書處業務平臺 API — the records, indicators and reports of the secretariat.",
@@ -236,6 +253,10 @@ CELERY_BEAT_SCHEDULE = {
     "petition-reminders": {
         "task": "mishu.petitions.tasks.daily_reminders",
         "schedule": crontab(hour=7, minute=40),
+    },
+    "import-jobs-stale": {
+        "task": "mishu.documents.tasks.fail_stale_imports",
+        "schedule": crontab(minute="*/5"),
     },
     "facility-reminders": {
         "task": "mishu.building.tasks.daily_reminders",

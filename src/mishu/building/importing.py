@@ -12,14 +12,13 @@ checked by the model's own rules (the same messages as the form), plus the file'
 """
 
 import re
-from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from mishu.core import formats
-from mishu.core.imports import RowInvalid, cell_int, references, require
+from mishu.core.imports import RowInvalid, cell_decimal, cell_int, references, require
 
 from .models import (
     Meter,
@@ -65,14 +64,9 @@ class ReadingImporter:
         if meter is None:
             raise RowInvalid(_("Unknown meter “%(v)s”.") % {"v": name}, "meter")
         month = parse_month(row["month"])
-        try:
-            reading = Decimal(row["reading"].replace(",", "").strip())
-        except InvalidOperation:
-            raise RowInvalid(
-                _("reading must be a number, not “%(v)s”.") % {"v": row["reading"]}, "reading"
-            ) from None
-        if reading < 0:
-            raise RowInvalid(_("reading cannot be negative."), "reading")
+        reading = cell_decimal(
+            row, "reading", negative=False, field=MeterReading._meta.get_field("reading")
+        )
         changed = (row.get("meter_changed") or "").strip().lower() in CHANGED
         if (meter.pk, month) in self.seen or MeterReading.objects.filter(
             meter=meter, month=month

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from mishu.core import formats
 from mishu.core import permissions as rights
-from mishu.core.imports import RowInvalid, require
+from mishu.core.imports import RowInvalid, cell_int, require
 from mishu.core.models import Division
 
 from .choices import EventCategory
@@ -62,12 +62,7 @@ def prepare(row: dict, user) -> Event:
                 raise RowInvalid(str(exc), col) from exc
     for col in NUMBERS:
         if row.get(col):
-            if not row[col].isdigit():
-                raise RowInvalid(
-                    _("%(col)s must be a whole number, not “%(v)s”.") % {"col": col, "v": row[col]},
-                    col,
-                )
-            values[col] = int(row[col])
+            values[col] = cell_int(row, col, field=Event._meta.get_field(col))
     for col in ("title", "description", "place", "people"):
         values[col] = row.get(col, "")
     event = Event(**values)

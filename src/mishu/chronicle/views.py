@@ -70,7 +70,7 @@ class ChronicleYearView(LoginRequiredMixin, TemplateView):
             period=period,
             months=sorted(months.items()),
             count=len(events),
-            prev=period.previous_year().code,
-            next=formats.Period("year", period.year + 1).code,
+            prev=getattr(period.shifted(-1), "code", ""),
+            next=getattr(period.shifted(1), "code", ""),
         )
         return ctx

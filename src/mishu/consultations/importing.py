@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from mishu.core import formats
 from mishu.core import permissions as rights
-from mishu.core.imports import RowInvalid, require
+from mishu.core.imports import RowInvalid, cell_int, require
 from mishu.core.models import Division
 
 from . import models
@@ -54,15 +54,9 @@ class TallyImporter:
         if self.choice:
             values[self.choice] = self._choice(row[self.choice])
         for col in self.numbers:
-            text = (row.get(col) or "").replace(",", "")
-            if text:
-                if not text.isdigit():
-                    raise RowInvalid(
-                        _("%(col)s must be a whole number, not “%(v)s”.")
-                        % {"col": col, "v": row[col]},
-                        col,
-                    )
-                values[col] = int(text)
+            value = cell_int(row, col, blank_ok=True, field=self.model._meta.get_field(col))
+            if value is not None:
+                values[col] = value
         for col in self.texts:
             values[col] = row.get(col, "")
         record = self.model(**values)

@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,3 +14,6 @@ class CoreConfig(AppConfig):
             checks,  # noqa: F401  (deployment checks)
         )
         from .api import authentication  # noqa: F401  (registers the OpenAPI auth schemes)
+        from .validators import install
+
+        install(m for m in apps.get_models() if m.__module__.startswith("mishu."))

@@ -19,6 +19,12 @@ class LoginForm(AuthenticationForm):
         self.fields["password"].widget.attrs.update(autocomplete="current-password")
 
 
+def user_text_error(exc) -> forms.ValidationError:
+    """A ValidationError whose message quotes what the user typed: passed as a parameter, so that
+    a `%` in it is never read as a format directive (django-filter formats every message)."""
+    return forms.ValidationError("%(message)s", code="invalid", params={"message": str(exc)})
+
+
 class RocDateField(forms.DateField):
     """A date typed the way a clerk writes it: `108 年 7 月 1 日`, `108/7/1`, `1080701` or ISO."""
 
@@ -43,7 +49,7 @@ class RocDateField(forms.DateField):
         try:
             return formats.parse_date(str(value), field=str(self.label or ""))
         except formats.FormatError as exc:
-            raise forms.ValidationError(str(exc), code="invalid") from exc
+            raise user_text_error(exc) from exc
 
 
 class PeriodField(forms.CharField):
@@ -60,7 +66,7 @@ class PeriodField(forms.CharField):
         try:
             return formats.Period.parse(value, field=str(self.label or ""))
         except formats.FormatError as exc:
-            raise forms.ValidationError(str(exc), code="invalid") from exc
+            raise user_text_error(exc) from exc
 
 
 def restrict_related_fields(form, user, action: str) -> None:

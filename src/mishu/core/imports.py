@@ -5,9 +5,10 @@ a write, raising `RowInvalid` with a message for a bad row. `run_import` collect
 row; if any, nothing is written. Writes are attributed to the importing user (source "import").
 """
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -164,34 +165,70 @@ def cell_date(row: dict, col: str):
         raise RowInvalid(str(exc), col) from exc
 
 
-def cell_decimal(row: dict, col: str, *, negative: bool = True) -> Decimal | None:
-    """The cell as a number (thousands separators allowed), None when blank; `negative=False`
-    refuses a value below zero."""
-    text = (row.get(col) or "").replace(",", "").strip()
-    if not text:
-        return None
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise RowInvalid(
-            _("%(col)s must be a number, not “%(v)s”.") % {"col": col, "v": row[col]}, col
-        ) from None
-    if not negative and value < 0:
-        raise RowInvalid(_("%(col)s cannot be negative.") % {"col": col}, col)
+# A number as a cell may hold it: ASCII digits after full-width ones are folded, an optional sign
+# and decimal point; no exponent, NaN, Infinity or superscript. More integer digits than any
+# amount Mishu keeps is refused before it reaches a model or the database.
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+MAX_INTEGER_DIGITS = 15
+
+
+def _number_text(row: dict, col: str) -> str:
+    return formats.to_halfwidth(row.get(col) or "").replace(",", "").strip()
+
+
+def _too_large(text: str, row: dict, col: str) -> None:
+    if len(text.lstrip("+-").split(".")[0].lstrip("0")) > MAX_INTEGER_DIGITS:
+        raise RowInvalid(_("%(col)s is too large: “%(v)s”.") % {"col": col, "v": row[col]}, col)
+
+
+def _within(value, row: dict, col: str, field):
+    if field is not None:  # the model field's own bounds (max_digits, decimal places, range)
+        try:
+            field.run_validators(value)
+        except ValidationError as exc:
+            raise RowInvalid("；".join(exc.messages), col) from exc
     return value
 
 
-def cell_int(row: dict, col: str, *, blank_ok: bool = False) -> int | None:
-    """The cell as a whole number (thousands separators allowed); None when blank and allowed."""
-    text = (row.get(col) or "").strip()
+def cell_decimal(row: dict, col: str, *, negative: bool = True, field=None) -> Decimal | None:
+    """The cell as a number (thousands separators allowed), None when blank; `negative=False`
+    refuses a value below zero; `field` (a model field) adds its own bounds. NaN, Infinity,
+    exponents (1e400) and digits such as ² are refused."""
+    text = _number_text(row, col)
+    if not text:
+        return None
+    if not _DECIMAL.fullmatch(text):
+        raise RowInvalid(
+            _("%(col)s must be a number, not “%(v)s”.") % {"col": col, "v": row[col]}, col
+        )
+    _too_large(text, row, col)
+    value = Decimal(text)
+    if not negative and value < 0:
+        raise RowInvalid(_("%(col)s cannot be negative.") % {"col": col}, col)
+    # The field's bounds judge the number, not how it was written (45.20 has 2 places, not 3).
+    _within(
+        value.quantize(1) if value == value.to_integral_value() else value.normalize(),
+        row,
+        col,
+        field,
+    )
+    return value
+
+
+def cell_int(row: dict, col: str, *, blank_ok: bool = False, field=None) -> int | None:
+    """The cell as a whole number (thousands separators allowed); None when blank and allowed;
+    `field` (a model field) adds its own range."""
+    text = _number_text(row, col)
     if not text and blank_ok:
         return None
-    try:
-        return int(text.replace(",", ""))
-    except ValueError:
+    if not _INTEGER.fullmatch(text):
         raise RowInvalid(
-            _("%(col)s must be a whole number, not “%(v)s”.") % {"col": col, "v": text}, col
-        ) from None
+            _("%(col)s must be a whole number, not “%(v)s”.") % {"col": col, "v": row.get(col)},
+            col,
+        )
+    _too_large(text, row, col)
+    return _within(int(text), row, col, field)
 
 
 def checked(record):

@@ -37,7 +37,7 @@ from django.utils.translation import gettext as _
 
 from mishu.core import formats
 from mishu.core import permissions as rights
-from mishu.core.imports import RowError, RowInvalid, require
+from mishu.core.imports import RowError, RowInvalid, cell_int, require
 from mishu.core.models import Agency, Division
 from mishu.core.workdays import office_calendar
 
@@ -70,6 +70,7 @@ EXAMPLE = (
     "臺北市政府各機關", "108/7/3", "1",
 )  # fmt: skip
 NUMBER = re.compile(r"(?P<prefix>\D+)第(?P<year>\d{3})(?P<serial>\d{7})號")
+SEAL_USES = Document._meta.get_field("seal_uses")
 PREFIX_OFFICE = {prefix: office for office, prefix in OFFICE_PREFIX.items()}
 _STATE, _DISPATCHED_ON, _CLOSED_ON, _DAYS_USED, _TIMELINESS = (
     INDEX[c] for c in ("state", "dispatched_on", "closed_on", "days_used", "timeliness")
@@ -202,9 +203,7 @@ class Importer:
             {"紙本": "paper", "電子": "electronic"},
         )
         mode = self._choice(row.get("handling_mode") or "online", HandlingMode, "handling_mode")
-        seals = (row.get("seal_uses") or "0").strip()
-        if not seals.isdigit():
-            raise RowInvalid(_("seal_uses must be a whole number."), "seal_uses")
+        seals = cell_int(row, "seal_uses", blank_ok=True, field=SEAL_USES) or 0
         number, year, serial = self._number(row, office)
         start = doc.received_on or doc.registered_on
         key = (start, speed, doc.stated_deadline, flag in YES)
@@ -231,7 +230,7 @@ class Importer:
             handling_mode=mode,
             handler_id=handler,
             recipients=(row.get("recipients") or "").strip()[:500],
-            seal_uses=int(seals),
+            seal_uses=seals,
             deadline=iso(deadline),
             created_by_id=self.user_id,
         )

@@ -1,18 +1,22 @@
 """Background work of the register: imports with a progress record, and the daily reminders."""
 
 import datetime
+import logging
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from mishu.core.audit import audit_context
 from mishu.core.choices import ChangeSource, RoleCode
 from mishu.core.imports import read_table, require_columns
 from mishu.core.models import Division
+from mishu.core.tabular import TableError
 
 from . import importing, synth
 from .bulk import INDEX
@@ -23,6 +27,16 @@ from .models.document import format_number
 from .services import note_serial, reserve_serials
 
 NEAR_DAYS = 2
+logger = logging.getLogger(__name__)
+UNREADABLE = gettext_lazy("The file could not be read as a spreadsheet (XLSX, ODS) or CSV.")
+UNEXPECTED = gettext_lazy(
+    "The import stopped on an unexpected error; nothing was written. Try again, or tell an "
+    "administrator."
+)
+STALE = gettext_lazy(
+    "The import reported no progress for %(minutes)s minutes (its worker may have stopped); "
+    "nothing was written. Upload the file again."
+)
 
 
 def write_rows(rows: list[list], user, label: str) -> int:
@@ -81,35 +95,78 @@ def import_rows(rows: list[dict], user, label: str, progress=None) -> tuple[int,
         return 0, errors
 
 
+def _finish(job: ImportJob, status, errors=None, written: int = 0) -> ImportJob:
+    """End a job: its status, its errors (or the rows written), and the uploaded file dropped.
+    Retried once on a fresh connection, so that a job whose database connection was cut still
+    ends."""
+    job.status, job.written, job.content = status, written, b""
+    if errors is not None:
+        job.errors = errors
+    job.heartbeat = timezone.now()
+    try:
+        job.save()
+    except DatabaseError:
+        connection.close()
+        job.save()
+    return job
+
+
+def _reason(message) -> list[dict]:
+    return [{"row": 0, "column": "", "message": str(message)}]
+
+
 def run_import(job_id: int) -> ImportJob:
-    """Validate every row (updating the job's progress), then write all or nothing."""
+    """Validate every row (updating the job's progress and heartbeat), then write all or nothing.
+    The job always ends `done` or `failed` with its reason, whatever happens on the way."""
     job = ImportJob.objects.get(pk=job_id)
-    job.status = JobStatus.RUNNING
-    job.save(update_fields=["status"])
+    if job.status not in (JobStatus.PENDING, JobStatus.RUNNING):
+        return job  # already ended (a retried task, or failed as stale)
+    job.status, job.heartbeat = JobStatus.RUNNING, timezone.now()
+    job.save(update_fields=["status", "heartbeat"])
     try:
         rows = read_table(bytes(job.content), job.file_name)
         require_columns(rows, importing.REQUIRED)
-    except Exception as exc:  # the file as a whole is unreadable: say so on the job
-        job.status, job.errors = JobStatus.FAILED, [{"row": 0, "column": "", "message": str(exc)}]
-        job.save(update_fields=["status", "errors"])
-        return job
+    except TableError as exc:  # the file as a whole is unreadable: say so on the job
+        return _finish(job, JobStatus.FAILED, _reason(exc.message))
+    except Exception:
+        logger.exception("import job %s: reading the file failed", job.pk)
+        return _finish(job, JobStatus.FAILED, _reason(UNREADABLE))
+    ImportJob.objects.filter(pk=job.pk).update(total=len(rows), heartbeat=timezone.now())
     job.total = len(rows)
-    job.save(update_fields=["total"])
 
     def progress(done):
-        ImportJob.objects.filter(pk=job.pk).update(done=done)
+        ImportJob.objects.filter(pk=job.pk).update(done=done, heartbeat=timezone.now())
 
-    written, errors = import_rows(rows, job.user, f"import {job.pk}", progress)
+    try:
+        written, errors = import_rows(rows, job.user, f"import {job.pk}", progress)
+    except Exception:  # all or nothing: the write is rolled back; the job says so
+        logger.exception("import job %s failed", job.pk)
+        return _finish(job, JobStatus.FAILED, _reason(UNEXPECTED))
     job.done = len(rows)
     if errors:
-        job.status = JobStatus.FAILED
-        job.errors = [{"row": e.row, "column": e.column, "message": e.message} for e in errors]
-    else:
-        job.written = written
-        job.status = JobStatus.DONE
-    job.content = b""  # the file is not kept once read
-    job.save()
-    return job
+        return _finish(
+            job,
+            JobStatus.FAILED,
+            [{"row": e.row, "column": e.column, "message": e.message} for e in errors],
+        )
+    return _finish(job, JobStatus.DONE, written=written)
+
+
+def fail_stale_jobs(jobs=None, minutes: int | None = None) -> int:
+    """Fail the import jobs that have not reported for `minutes` (setting
+    MISHU_IMPORT_JOB_STALE_MINUTES): a pending job no worker took, or a running one whose
+    worker was killed or lost its database. Their files are dropped. Returns how many."""
+    minutes = minutes if minutes is not None else settings.MISHU_IMPORT_JOB_STALE_MINUTES
+    since = timezone.now() - datetime.timedelta(minutes=minutes)
+    qs = (jobs if jobs is not None else ImportJob.objects).filter(
+        Q(status=JobStatus.RUNNING, heartbeat__lt=since)
+        | Q(status=JobStatus.PENDING, created__lt=since)
+    )
+    failed = 0
+    for job in qs:
+        _finish(job, JobStatus.FAILED, _reason(STALE % {"minutes": minutes}))
+        failed += 1
+    return failed
 
 
 def send_reminders(today: datetime.date | None = None) -> int:

@@ -15,3 +15,9 @@ def import_documents(job_id: int) -> int:
 def daily_reminders() -> int:
     """The daily reminder run (schedule it with celery beat at 07:30)."""
     return jobs.send_reminders()
+
+
+@shared_task
+def fail_stale_imports() -> int:
+    """Fail import jobs that stopped reporting (schedule it with celery beat)."""
+    return jobs.fail_stale_jobs()

@@ -248,7 +248,9 @@ def import_observations(file_or_rows, period=None, user=None, name: str = "") ->
         numbered = read_dicts(file_or_rows, name)
     except TableError as exc:
         return ImportResult(False, [RowError(0, "", str(exc.message))])
-    if numbered and not isinstance(file_or_rows, list | tuple):
+    if not numbered:
+        return ImportResult(False, [RowError(0, "", str(_("The file is empty.")))])
+    if not isinstance(file_or_rows, list | tuple):
         missing = REQUIRED - set(numbered[0][1])
         if missing:
             return ImportResult(

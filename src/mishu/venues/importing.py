@@ -2,7 +2,7 @@
 
 import datetime
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from mishu.core import formats
-from mishu.core.imports import RowInvalid, references, require
+from mishu.core.imports import RowInvalid, cell_decimal, references, require
 from mishu.core.models import Agency
 
 from .models import ApplicantKind, Booking, BookingStatus, Purpose, Venue
@@ -181,15 +181,8 @@ class BookingImporter:
 
     @staticmethod
     def _fee(row) -> Decimal | None:
-        text = (row.get("fee") or "").replace(",", "").replace("NT$", "").strip()
-        if not text:
-            return None
-        try:
-            return Decimal(text)
-        except InvalidOperation:
-            raise RowInvalid(
-                _("fee must be a number, not “%(v)s”.") % {"v": row["fee"]}, "fee"
-            ) from None
+        row = {**row, "fee": (row.get("fee") or "").replace("NT$", "")}
+        return cell_decimal(row, "fee", negative=False, field=Booking._meta.get_field("fee"))
 
     def _check_file_overlap(self, booking: Booking) -> None:
         for other in self.accepted:

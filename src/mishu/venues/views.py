@@ -13,8 +13,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 
+from mishu.core import formats, ratelimit
 from mishu.core import permissions as rights
-from mishu.core import ratelimit
 from mishu.core.views import generic
 from mishu.core.views.imports import ObjectImportView
 
@@ -161,6 +161,8 @@ class CalendarView(TemplateView):
         text = self.request.GET.get("month", "")
         try:
             first = datetime.date.fromisoformat(f"{text}-01") if text else None
+            if first and not formats.in_range(first):
+                raise ValueError(text)  # so that its neighbouring months exist too
         except ValueError:
             ctx["error"] = gettext("Give the month as YYYY-MM, e.g. 2019-07.")
             first = None

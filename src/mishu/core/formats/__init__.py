@@ -12,6 +12,7 @@ from .dates import (
     format_range,
     format_roc_year,
     gregorian_year,
+    in_range,
     parse_date,
     roc_year,
 )
@@ -61,6 +62,7 @@ __all__ = [
     "format_wan",
     "format_wan_approx",
     "gregorian_year",
+    "in_range",
     "parse_date",
     "parse_percent",
     "parse_wan",

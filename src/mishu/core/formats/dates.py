@@ -12,6 +12,17 @@ from .errors import DateFormatError, DateRangeError
 from .numbers import to_halfwidth
 
 ROC_OFFSET = 1911
+# The dates a user may type or ask for: wide enough for any record (民國前 included), narrow
+# enough that date arithmetic on them (deadlines, the same period last year, a month's
+# neighbours, a look-back window) never leaves the calendar.
+EARLIEST = date(1800, 1, 1)
+LATEST = date(2200, 12, 31)
+
+
+def in_range(d: date) -> bool:
+    """Whether `d` is a date Mishu accepts from a user (EARLIEST..LATEST)."""
+    return EARLIEST <= d <= LATEST
+
 
 _CHINESE_RE = re.compile(
     r"(?P<era>(?:中華)?民國\s*(?P<before>前)?)?\s*(?P<year>[0-9]{1,4})\s*年"
@@ -113,6 +124,9 @@ def parse_date(text: str, field: str = "") -> date:
             year = gregorian_year(-number if chinese["before"] else number)
         else:
             year = _year_from_digits(match["year"])
-        return date(year, int(match["month"]), int(match["day"]))
+        parsed = date(year, int(match["month"]), int(match["day"]))
     except ValueError:
         raise DateFormatError(text, field=field) from None
+    if not in_range(parsed):
+        raise DateFormatError(text, field=field)
+    return parsed

@@ -129,6 +129,14 @@ class Period:
         """The same period one year earlier (``108H2`` → ``107H2``)."""
         return replace(self, year=self.year - 1)
 
+    def shifted(self, years: int) -> "Period | None":
+        """The same period `years` later (earlier when negative); None past the calendar's ends
+        (before ROC 1, after 9999), for navigation links that must not fail."""
+        try:
+            return replace(self, year=self.year + years)
+        except ValueError:
+            return None
+
     def previous(self) -> "Period":
         """The period of the same kind just before this one (``108H1`` → ``107H2``)."""
         if self.index > 1:

@@ -70,7 +70,7 @@ def test_clerk_cannot_create_in_another_division(make_user, client_for):
 def test_export_is_scoped(make_user, client_for, events):
     docs, media = events
     client = client_for(make_user("media", ["clerk"]))
-    body = client.get("/chronicle/events/?export=csv").content.decode("utf-8-sig")
+    body = client.get("/chronicle/events/?export=csv").getvalue().decode("utf-8-sig")
     assert media.title in body and docs.title not in body
 
 

@@ -103,6 +103,8 @@ class ImportJob(models.Model):
     written = models.PositiveIntegerField(_("rows written"), default=0)
     errors = models.JSONField(_("errors"), default=list)
     created = models.DateTimeField(_("created"), auto_now_add=True)
+    # Touched whenever the job reports progress: a running job silent for too long is stale.
+    heartbeat = models.DateTimeField(_("last progress"), null=True, blank=True)
 
     audit_skip = {"content"}
 

@@ -18,7 +18,7 @@ def test_register_pages_and_exports(incoming, make_user, client_for):
     assert client.get(f"/documents/{doc.pk}/history/").status_code == 200
     assert doc.number in client.get("/documents/timeliness/").content.decode()  # overdue today
     export = client.get("/documents/?control=overdue&export=csv")
-    assert doc.number in export.content.decode("utf-8-sig")
+    assert doc.number in export.getvalue().decode("utf-8-sig")
     monthly = client.get("/documents/timeliness/monthly/?month=108-07")
     assert monthly.status_code == 200
     assert client.get("/documents/timeliness/monthly/?month=108-07&export=xlsx").status_code == 200

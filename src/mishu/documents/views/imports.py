@@ -11,11 +11,11 @@ from django.views.generic import TemplateView
 
 from mishu.core import permissions as rights
 from mishu.core.exports import FORMATS, export_response
+from mishu.core.tabular import limits
 
 from .. import importing, tasks
+from ..jobs import fail_stale_jobs
 from ..models import ImportJob
-
-MAX_BYTES = 200 * 1024 * 1024
 
 
 class ImportForm(forms.Form):
@@ -23,8 +23,10 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_BYTES:
-            raise forms.ValidationError(_("The file is larger than 200 MB."))
+        if upload.size > limits().bytes:
+            raise forms.ValidationError(
+                _("The file is larger than %(mb)s MB.") % {"mb": limits().megabytes}
+            )
         return upload
 
 
@@ -65,7 +67,9 @@ class ImportJobView(LoginRequiredMixin, TemplateView):
     template_name = "documents/import_job.html"
 
     def job(self):
-        return get_object_or_404(ImportJob, pk=self.kwargs["pk"], user=self.request.user)
+        jobs = ImportJob.objects.filter(user=self.request.user)
+        fail_stale_jobs(jobs.filter(pk=self.kwargs["pk"]))  # a stopped job says so, not 62%
+        return get_object_or_404(jobs, pk=self.kwargs["pk"])
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("format") == "json":

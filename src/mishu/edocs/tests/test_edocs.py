@@ -177,7 +177,7 @@ def test_pages_and_rights(org, make_user, client_for, register):
     assert page.context["total"]["figures"][1] == "402"  # 400 + the register's 2
     assert client.get("/edocs/returns/?period=nope").context["error"]
     assert client.get("/edocs/returns/?period=108-07").context["error"]
-    export = client.get("/edocs/returns/?period=108&export=csv").content.decode("utf-8-sig")
+    export = client.get("/edocs/returns/?period=108&export=csv").getvalue().decode("utf-8-sig")
     assert "財政局" in export and "402" in export
     assert client.get("/edocs/returns/?period=108&export=xlsx").status_code == 200
     data = {"agency": agency("police").pk, "period": "108 年", **FIGURES, "note": ""}

@@ -13,7 +13,7 @@ from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from mishu.core import ratelimit
+from mishu.core import formats, ratelimit
 from mishu.core.models import Agency
 
 from ..choices import Status
@@ -88,9 +88,10 @@ def _request(case: PetitionCase) -> dict:
 
 def _date(text):
     try:
-        return datetime.datetime.fromisoformat(text).date()
+        day = datetime.datetime.fromisoformat(text).date()
     except ValueError:
         return None
+    return day if formats.in_range(day) else None
 
 
 @require_GET
