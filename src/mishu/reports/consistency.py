@@ -1,9 +1,12 @@
-"""Consistency checks on a built report: totals, one fact stated two ways, observed vs computed.
+"""Consistency checks on a built report: totals, one fact stated two ways, observed vs computed,
+narrative of another period, and lists that came out empty.
 
 (a) every pipe table (generated or typed in narrative) whose 合計 row or column differs from
 the sum of its parts; (b) one project 「…」 said to pass acceptance (驗收合格, 竣工, ...) on
 two different dates; (c) an observed indicator that duplicates a computed one (same code) with
-a different value for the period.
+a different value for the period; (d) narrative that speaks of another period: a dated event
+outside it, 上半年 in a 下半年 report (or the reverse), a reason for an increase beside a
+decrease (or the reverse); (e) a sentence whose list found no records.
 """
 
 import re
@@ -196,6 +199,87 @@ def check_observed(period, user=None) -> list[Finding]:
     return found
 
 
+# 「108 年 7 月 23 日」「108 年 7 月」: a dated statement; words before it that make it history or
+# a plan (自 93 年 1 月起, 截至, 預計 109 年 6 月底前) are not facts of another period.
+_DATED_RE = re.compile(r"(\d{2,3})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+_NOT_A_FACT = ("自", "截至", "截止", "預計", "預定", "迄", "至", "起", "由")
+_REASON_UP = re.compile(r"(增加|提升|上升|成長)(之?理由|之?原因|係因)")
+_REASON_DOWN = re.compile(r"(減少|下降|降低|減緩)(之?理由|之?原因|係因)")
+_CHANGE_UP = re.compile(r"增加\s*[0-9]")
+_CHANGE_DOWN = re.compile(r"減少\s*[0-9]")
+NO_DATA = "（本期無資料）"
+
+
+def _sentences(markdown: str):
+    """(heading, sentence) for every sentence (up to 。) of the narrative, tables left out."""
+    for heading, text in _paragraphs(markdown):
+        if text.startswith("|") or text.startswith(":::"):
+            continue
+        for sentence in re.split(r"(?<=[。！？])", text):
+            if sentence.strip():
+                yield heading, sentence.strip()
+
+
+def check_period(markdown: str, period) -> list[Finding]:
+    """Narrative that speaks of another period than ``period``."""
+    found = []
+    halves = {1: ("下半年", "上半年"), 2: ("上半年", "下半年")}
+    wrong_half = halves[period.index][0] if period.kind == "half" else None
+    first = (period.start.year, period.start.month)
+    last = (period.end.year, period.end.month)
+    for heading, sentence in _sentences(markdown):
+        if wrong_half and wrong_half in sentence:
+            found.append(
+                Finding(
+                    "period",
+                    f"{period.label}的報告寫「{wrong_half}」：「{sentence[:60]}」",
+                    heading,
+                )
+            )
+        for m in _DATED_RE.finditer(sentence):
+            before, after = sentence[max(0, m.start() - 4) : m.start()], sentence[m.end() :][:3]
+            if any(w in before for w in _NOT_A_FACT) or after.lstrip().startswith(("起", "底前", "前", "至")):
+                continue
+            year, month = formats.gregorian_year(int(m.group(1))), int(m.group(2))
+            if not 1 <= month <= 12 or first <= (year, month) <= last:
+                continue
+            found.append(
+                Finding(
+                    "period",
+                    f"「{m.group(0)}」不在{period.label}（{period.range_label}）內：「{sentence[:60]}」",
+                    heading,
+                )
+            )
+        if _REASON_UP.search(sentence) and _CHANGE_DOWN.search(sentence):
+            found.append(
+                Finding("direction", f"數字減少卻寫增加的理由：「{sentence[:80]}」", heading)
+            )
+        if _REASON_DOWN.search(sentence) and _CHANGE_UP.search(sentence):
+            found.append(
+                Finding("direction", f"數字增加卻寫減少的理由：「{sentence[:80]}」", heading)
+            )
+    return found
+
+
+def check_empty(markdown: str, empty_lists=()) -> list[Finding]:
+    """Lists that found no records: a numbered list printed as 「（本期無資料）」, and run-on
+    lists whose sentence was dropped or reworded (``Rendered.empty_lists``)."""
+    found = [
+        Finding("empty", f"清單本期無資料：「{sentence}」", heading)
+        for heading, sentence in _sentences(markdown)
+        if NO_DATA in sentence
+    ]
+    for empty in empty_lists:
+        found.append(
+            Finding(
+                "empty",
+                f"清單 {empty.source} 本期無資料，已省略或改寫：「{empty.sentence}」",
+                f"第 {empty.line} 行",
+            )
+        )
+    return found
+
+
 def html_to_markdown(html: str) -> str:
     """An HTML report (built, or edited by hand) as Markdown with pipe tables, for checking."""
     import pypandoc
@@ -208,11 +292,14 @@ def html_to_markdown(html: str) -> str:
     )
 
 
-def check(document: str, period=None, user=None) -> list[Finding]:
+def check(document: str, period=None, user=None, empty_lists=()) -> list[Finding]:
     """Every consistency finding for a built report (its Markdown, or its HTML) and, given a
-    period, for that period's observed and computed indicators."""
+    period, for that period's narrative and its observed and computed indicators."""
     markdown = html_to_markdown(document) if document.lstrip().startswith("<") else document
     findings = check_tables(markdown) + check_facts(markdown)
+    if period is not None:
+        findings += check_period(markdown, period)
+    findings += check_empty(markdown, empty_lists)
     if period is not None:
         findings += check_observed(period, user)
     return findings

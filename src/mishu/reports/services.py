@@ -12,6 +12,7 @@ def save_report(period, fmt: str, template=None, user=None) -> BuiltReport:
     report = BuiltReport(
         period=built.period.code,
         template=built.template,
+        draft=built.draft,
         format=fmt,
         built_by=user if getattr(user, "is_authenticated", False) else None,
         from_snapshot=built.from_snapshot,

@@ -103,7 +103,11 @@ def period_page(request, code):
         return redirect("reports:index")
     snapshot = indicator_services.get_snapshot(period)
     rendered, errors = _try_render(period, _template(request), request.user)
-    findings = consistency.check(rendered.markdown, period) if rendered else []
+    findings = (
+        consistency.check(rendered.markdown, period, request.user, rendered.empty_lists)
+        if rendered
+        else []
+    )
     diffs = []
     for d in indicator_services.differences(period):
         try:

@@ -32,3 +32,46 @@ class BuiltReportSerializer(serializers.ModelSerializer):
             "from_snapshot",
             "missing",
         ]
+
+
+class DraftSectionSerializer(serializers.ModelSerializer):
+    division = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    state_display = serializers.CharField(source="get_state_display", read_only=True)
+
+    class Meta:
+        from ..models import DraftSection
+
+        model = DraftSection
+        fields = [
+            "id",
+            "key",
+            "title",
+            "order",
+            "division",
+            "state",
+            "state_display",
+            "version",
+            "body",
+        ]
+        read_only_fields = ["key", "title", "order", "division", "state", "version"]
+
+
+class ReportDraftSerializer(serializers.ModelSerializer):
+    sections = DraftSectionSerializer(many=True, read_only=True)
+    locked = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        from ..models import ReportDraft
+
+        model = ReportDraft
+        fields = [
+            "id",
+            "period",
+            "template",
+            "started_from",
+            "state",
+            "locked",
+            "created",
+            "sections",
+        ]
+        read_only_fields = fields

@@ -1,3 +1,4 @@
+from .drafts import DraftSectionViewSet, ReportDraftViewSet
 from .views import BuiltReportViewSet, ReportTemplateViewSet
 
 
@@ -5,3 +6,5 @@ def register(router):
     """Register this app's API endpoints on the project router."""
     router.register("reports/templates", ReportTemplateViewSet)
     router.register("reports/built", BuiltReportViewSet)
+    router.register("reports/drafts", ReportDraftViewSet)
+    router.register("reports/sections", DraftSectionViewSet)

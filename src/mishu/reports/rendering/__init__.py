@@ -49,6 +49,7 @@ class Built:
     markdown: str
     missing: list[Missing] = field(default_factory=list)
     from_snapshot: bool = False
+    draft: object = None
 
 
 def resolve_period(period) -> Period:
@@ -83,11 +84,33 @@ def title_for(period: Period) -> str:
     return f"臺北市政府秘書處工作報告（{period.label}）"
 
 
+def period_draft(period: Period):
+    """The draft of the period, if one was started."""
+    from ..models import ReportDraft
+
+    return ReportDraft.objects.filter(period=period.code).first()
+
+
+def resolve_source(period: Period, template=None):
+    """(body, template, draft): the period's draft unless a template is asked for, else the
+    template (the default structure, shipped with Mishu when the database has none)."""
+    from ..models import ReportTemplate
+
+    if template in (None, ""):
+        draft = period_draft(period)
+        if draft is not None:
+            return draft.body(), draft.template, draft
+        structure = ReportTemplate.structure()
+        return structure.body, structure, None
+    template = resolve_template(template)
+    return template.body, template, None
+
+
 def render_report(period, template=None, user=None) -> Rendered:
     """The report's Markdown (missing notice on top); raises TemplateError or ReportError."""
     period = resolve_period(period)
-    template = resolve_template(template)
-    rendered = render_body(template.body, period, user)
+    body, _template, _draft = resolve_source(period, template)
+    rendered = render_body(body, period, user, strict=template not in (None, ""))
     rendered.markdown = compose(rendered.markdown, rendered.missing)
     return rendered
 
@@ -97,11 +120,20 @@ def build(period, fmt: str, template=None, user=None) -> Built:
     if fmt not in FORMATS:
         raise ReportError(f"不支援的格式「{fmt}」（可用：{'、'.join(FORMATS)}）")
     period = resolve_period(period)
-    template = resolve_template(template)
-    rendered = render_report(period, template, user)
+    strict = template not in (None, "")
+    body, template, draft = resolve_source(period, template)
+    rendered = render_body(body, period, user, strict=strict)
+    rendered.markdown = compose(rendered.markdown, rendered.missing)
     content = convert(rendered.markdown, fmt, title_for(period))
     return Built(
-        content, fmt, period, template, rendered.markdown, rendered.missing, rendered.from_snapshot
+        content,
+        fmt,
+        period,
+        template,
+        rendered.markdown,
+        rendered.missing,
+        rendered.from_snapshot,
+        draft,
     )
 
 

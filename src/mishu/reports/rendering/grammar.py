@@ -24,6 +24,7 @@ PERIOD_FIELDS = (
     "year",
     "prev_year",
     "code",
+    "half",
 )
 KPI_FIELDS = ("actual", "target", "achievement", "weight")
 TOTALS = ("rows", "cols", "both", "none")
@@ -63,6 +64,12 @@ VERBS: dict[str, Spec] = {
         ("target", "cell", "places", "period"),
         usage="{{ diff CODE target=CODE2 [period=108] }} → ＋10.33%",
     ),
+    "direction": Spec(
+        ("CODE",),
+        ("up", "down", "same", "cell", "period"),
+        usage='{{ direction CODE up="，增加理由係因…" down="…" [same="…"] }}：依本期與去年同期'
+        "相比的增減選用文字（缺值時不輸出）",
+    ),
     "kpi": Spec(
         ("KPI_CODE",),
         ("field", "format", "period"),
@@ -78,12 +85,14 @@ VERBS: dict[str, Spec] = {
     "list": Spec(
         ("SOURCE",),
         block=True,
-        usage="{{ list SOURCE [key=value ...] [period=108] [join=，] }}（例：chronicle.events category=trip；"
-        'pattern="「{title}」於 {accepted_md}驗收合格" 自訂句型；join= 以該字串串接不編號）',
+        usage="{{ list SOURCE [key=value ...] [period=108] [join=，] [empty=文字] }}（例：chronicle.events "
+        'category=trip；pattern="「{title}」於 {accepted_md}驗收合格" 自訂句型；join= 以該字串串接不編號；'
+        "串接清單為空時，所在子句整句省略，或以 empty= 的文字取代）",
     ),
     "period": Spec(
         ("FIELD",),
-        usage="{{ period label|range|end|prev_label|prev_range|prev_end|year|prev_year|code }}",
+        usage="{{ period label|range|end|prev_label|prev_range|prev_end|year|prev_year|code|half }}"
+        "（half：上半年／下半年／全年）",
     ),
 }
 REQUIRED = {("diff", "target"), ("kpi", "field")}

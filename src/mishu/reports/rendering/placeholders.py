@@ -44,6 +44,18 @@ class Missing:
         )
 
 
+@dataclass(frozen=True)
+class EmptyList:
+    """A list placeholder that found no records: the sentence around it was dropped or reworded."""
+
+    source: str
+    line: int
+    sentence: str
+
+    def __str__(self) -> str:
+        return f"第 {self.line} 行清單 {self.source} 本期無資料"
+
+
 @dataclass
 class Rendered:
     """A rendered narrative: its Markdown, the values missing and whether a snapshot fed it."""
@@ -51,6 +63,12 @@ class Rendered:
     markdown: str
     missing: list[Missing] = field(default_factory=list)
     from_snapshot: bool = False
+    empty_lists: list[EmptyList] = field(default_factory=list)
+
+
+# An empty run-on list drops its clause: the text between the punctuation around it.
+EMPTY_MARK = "\x00EMPTY{}\x00"
+_CLAUSE_END = "，。；：\n"
 
 
 def missing_mark(code: str) -> str:
@@ -75,16 +93,33 @@ def format_number(value: Decimal, spec: str | None, kind: str = "count") -> str:
     return formats.format_wan(value)
 
 
-class Renderer:
-    """Renders template bodies for one period and user."""
+class Undefined(Exception):
+    """A code nothing defines yet, in lenient rendering: marked missing, not an error."""
 
-    def __init__(self, period: Period, user=None, values: ValueSource | None = None):
+    def __init__(self, code: str, what: str):
+        super().__init__(code)
+        self.code, self.what = code, what
+
+
+class Renderer:
+    """Renders template bodies for one period and user.
+
+    ``strict`` (templates being written) makes an unknown indicator or KPI code an error; a
+    period's draft or the default structure renders it missing (``【缺：CODE】``, listed as
+    未定義), so a new database without indicator definitions or a year's KPIs still builds.
+    """
+
+    def __init__(
+        self, period: Period, user=None, values: ValueSource | None = None, strict: bool = True
+    ):
+        self.strict = strict
         self.period = period
         self.user = user
         self.values = values or ValueSource(user)
         if self.values.report_period is None:
             self.values.report_period = period
         self.missing: list[Missing] = []
+        self.empty: list[tuple[str, int, str | None]] = []
 
     # -- helpers -----------------------------------------------------------------------
     def _period(self, option: str | None) -> Period:
@@ -101,6 +136,8 @@ class Renderer:
         try:
             return self.values.definition(code)
         except UnknownCode:
+            if not self.strict:
+                raise Undefined(code, "未定義的指標") from None
             raise PlaceholderError(f"未知的指標代碼「{code}」") from None
 
     def _value(self, ph, code: str, period: Period, cell: dict) -> Decimal | None:
@@ -184,6 +221,10 @@ class Renderer:
         try:
             kpi = self.values.kpi(code, self.period)
         except UnknownCode:
+            if not self.strict:
+                raise Undefined(
+                    code, f"{formats.roc_year(self.period.year)} 年度未訂定的 KPI"
+                ) from None
             raise PlaceholderError(f"未知的 KPI 代碼「{code}」") from None
         if kpi is None:
             label = f"{formats.roc_year(self.period.year)} 年度策略地圖無此 KPI"
@@ -254,7 +295,7 @@ class Renderer:
             raise PlaceholderError(
                 f"未知的清單來源「{name}」（可用：{'、'.join(sources.names()) or '無'}）"
             ) from None
-        filters = {k: v for k, v in ph.options.items() if k not in ("join", "period")}
+        filters = {k: v for k, v in ph.options.items() if k not in ("join", "period", "empty")}
         if "period" in ph.options:
             try:
                 period = self._period(ph.options["period"])
@@ -266,12 +307,13 @@ class Renderer:
             items = source(period, None, **filters)
         except (TypeError, ValueError) as exc:
             raise PlaceholderError(f"清單「{name}」：{exc}") from None
-        if "join" in ph.options:  # run-on, as the seed's KPI section lists acceptances
-            return (
-                ph.options["join"].join(item.rstrip("。") for item in items) if items else "（無）"
-            )
         if not items:
+            self.empty.append((name, ph.line, ph.options.get("empty")))
+            if "empty" in ph.options or "join" in ph.options:
+                return EMPTY_MARK.format(len(self.empty) - 1)
             return "（本期無資料）"
+        if "join" in ph.options:  # run-on, as the seed's KPI section lists acceptances
+            return ph.options["join"].join(item.rstrip("。") for item in items)
         return "\n\n".join(f"({i}){item}" for i, item in enumerate(items, start=1))
 
     def verb_period(self, ph) -> str:
@@ -285,12 +327,56 @@ class Renderer:
             "prev_label": prev.label,
             "prev_range": prev.range_label,
             "year": str(formats.roc_year(self.period.year)),
+            "half": {"half": ("上半年", "下半年")[self.period.index - 1]}.get(
+                self.period.kind, "全年" if self.period.kind == "year" else self.period.label
+            ),
             "prev_year": str(formats.roc_year(prev.year)),
         }[ph.args[0]]
 
+    def verb_direction(self, ph) -> str:
+        """Words that depend on whether the figure rose or fell against last year's."""
+        code, cell = ph.args[0], self._cell(ph)
+        period = self._period(ph.options.get("period"))
+        current = self._value(ph, code, period, cell)
+        previous = self._value(ph, code, period.previous_year(), cell)
+        if current is None or previous is None:
+            return ""
+        if current > previous:
+            return ph.options.get("up", "")
+        if current < previous:
+            return ph.options.get("down", "")
+        return ph.options.get("same", "")
+
+    def _drop_empty(self, markdown: str) -> tuple[str, list[EmptyList]]:
+        """Each empty run-on list: its clause dropped, or its ``empty=`` text put in."""
+        found = []
+        for i, (source, line, replacement) in enumerate(self.empty):
+            mark = EMPTY_MARK.format(i)
+            at = markdown.find(mark)
+            if at < 0:
+                continue
+            start = max(markdown.rfind(c, 0, at) for c in _CLAUSE_END) + 1
+            ends = [e for e in (markdown.find(c, at) for c in _CLAUSE_END) if e >= 0]
+            end = min(ends) if ends else len(markdown)
+            sentence = markdown[start:end].replace(mark, "")
+            if replacement is not None:
+                markdown = markdown.replace(mark, replacement, 1)
+            else:  # the clause goes, with the punctuation that ended it unless the line ends
+                comma_after = end < len(markdown) and markdown[end] == "，"
+                cut = end + 1 if comma_after else end
+                if not comma_after and start > 0 and markdown[start - 1] == "，":
+                    start -= 1  # 「A，B…。」 becomes 「A。」
+                markdown = markdown[:start] + markdown[cut:]
+            found.append(EmptyList(source, line, sentence.strip()))
+        return markdown, found
+
     # -- the whole body ------------------------------------------------------------------
     def resolve(self, ph) -> str:
-        text = getattr(self, f"verb_{ph.verb}")(ph)
+        try:
+            text = getattr(self, f"verb_{ph.verb}")(ph)
+        except Undefined as exc:
+            self.missing.append(Missing(exc.code, exc.what, self.period.label, ph.line))
+            text = missing_mark(exc.code)
         block = ph.verb == "table" or (ph.verb == "list" and "join" not in ph.options)
         return f"\n\n{text}\n\n" if block else text
 
@@ -310,11 +396,17 @@ class Renderer:
         markdown = PLACEHOLDER_RE.sub(replace, body)
         if problems:
             raise TemplateError(problems)
-        return Rendered(markdown, self.missing, from_snapshot=self.values.closed(self.period))
+        markdown, empty = self._drop_empty(markdown)
+        return Rendered(
+            markdown,
+            self.missing,
+            from_snapshot=self.values.closed(self.period),
+            empty_lists=empty,
+        )
 
 
 def render_body(
-    body: str, period: Period, user=None, values: ValueSource | None = None
+    body: str, period: Period, user=None, values: ValueSource | None = None, strict: bool = True
 ) -> Rendered:
     """Render a template body for ``period`` as seen by ``user``."""
-    return Renderer(period, user, values).render(body)
+    return Renderer(period, user, values, strict).render(body)

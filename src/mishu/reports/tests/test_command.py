@@ -41,9 +41,19 @@ def test_bad_input_is_a_command_error_in_chinese(figures, template, args, messag
 def test_template_errors_are_listed(figures, template):
     template("{{ value NOPE }}")
     with pytest.raises(CommandError, match=re.escape("第 1 行 {{ value NOPE }}：未知的指標代碼")):
-        call_command("report", "108H2")
+        call_command("report", "108H2", "--template", "測試範本")
 
 
-def test_no_template_at_all(db):
-    with pytest.raises(CommandError, match="尚無報告範本"):
-        call_command("report", "108H2")
+def test_a_new_database_builds_the_report_from_the_shipped_structure(db, tmp_path, capsys):
+    """No template, no demo: the structure Mishu ships is used, figures marked missing."""
+    from mishu.reports.models import ReportTemplate, StructureSection
+
+    target = tmp_path / "r.html"
+    call_command("report", "109H1", "--output", str(target))
+    text = target.read_text(encoding="utf-8")
+    assert "壹、109 年上半年重要業務執行成果" in text and "【缺：council.term】" in text
+    assert "budget.execution（109 年度未訂定的 KPI" in text
+    structure = ReportTemplate.objects.get()
+    owners = dict(StructureSection.objects.values_list("key", "division__code"))
+    assert structure.is_default and owners["壹二"] == "documents" and owners["貳"] is None
+    assert "缺漏數值" in capsys.readouterr().err

@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from mishu.core.formats import Period
 from mishu.reports.consistency import cell_number, check, check_facts, check_observed, check_tables
 from mishu.reports.rendering import render_report
 
@@ -87,3 +88,47 @@ def test_a_built_html_report_is_checked_too(db, template):
     template(SEED_CONTRADICTION + "\n| 機關 | 7 月 | 合計 |\n|---|---|---|\n| 都發局 | 10 | 11 |\n")
     findings = check(build_report("108H2", "html").decode())
     assert sorted(f.kind for f in findings) == ["fact", "totals"]
+
+
+H1 = Period.parse("109H1")
+
+
+def test_narrative_of_another_period_is_flagged():
+    from mishu.reports.consistency import check_period
+
+    text = (
+        "# 一、國際\n\n本期於 108 年 11 月 5 日接待貴賓。另於 109 年 3 月 2 日辦理論壇。\n\n"
+        "完成市政大樓下半年度保養。\n\n自 107 年 3 月 5 日起經營 Twitter，預計於 109 年 12 月底前發行。\n"
+    )
+    found = [str(f) for f in check_period(text, H1)]
+    assert len(found) == 2, found
+    assert "「108 年 11 月 5 日」不在109 年上半年" in found[0] and "一、國際" in found[0]
+    assert "寫「下半年」" in found[1]
+    assert (
+        check_period(text.replace("下半年", "上半年").replace("108 年 11 月", "109 年 1 月"), H1)
+        == []
+    )
+
+
+def test_a_reason_against_the_direction_of_its_figure_is_flagged():
+    from mishu.reports.consistency import check_period
+
+    down = "用油 100 公升，約減少 5.00%，增加理由係因首長公務行程較多。"
+    up = "用油 100 公升，約增加 5.00%，增加理由係因首長公務行程較多。"
+    assert [f.kind for f in check_period(down, H1)] == ["direction"]
+    assert check_period(up, H1) == []
+    assert [f.kind for f in check_period("約增加 3 度，減少原因為節能。", H1)] == ["direction"]
+
+
+def test_empty_lists_are_flagged(db):
+    from mishu.reports.consistency import check
+    from mishu.reports.rendering.placeholders import render_body
+
+    rendered = render_body(
+        "一、大事\n\n{{ list chronicle.events category=trip }}\n\n展期自 {{ list facilities.stall_calls join=、 }}。",
+        H1,
+    )
+    found = check(rendered.markdown, H1, empty_lists=rendered.empty_lists)
+    kinds = [f.kind for f in found if f.kind == "empty"]
+    assert len(kinds) == 2, [str(f) for f in found]
+    assert any("facilities.stall_calls" in str(f) and "展期自" in str(f) for f in found)

@@ -67,9 +67,13 @@ def test_bad_period_and_format_are_messages_not_errors(client_for, media_clerk, 
 
 
 def test_template_errors_show_on_the_page(client_for, media_clerk, template, figures):
-    template("{{ value NOPE }}")
-    page = client_for(media_clerk).get("/reports/periods/108H2/report/").content.decode()
+    made = template("{{ value NOPE }}")
+    client = client_for(media_clerk)
+    page = client.get(f"/reports/periods/108H2/report/?template={made.pk}").content.decode()
     assert "第 1 行" in page and "未知的指標代碼「NOPE」" in page
+    # the period's report (no template asked for) marks the code missing and lists it
+    page = client.get("/reports/periods/108H2/report/").content.decode()
+    assert "【缺：NOPE】" in page and "NOPE（未定義的指標" in page
 
 
 def test_clerk_cannot_edit_templates_or_close_periods(client_for, media_clerk, setup):
