@@ -71,6 +71,8 @@ def _owned_record(model, division, made):
                 continue
             elif hasattr(field.related_model, "division_path"):
                 values[field.name] = _owned_record(field.related_model, division, made)
+            else:  # shared reference data (an agency ...): any will do
+                values[field.name] = field.related_model._default_manager.first()
             continue
         if field.has_default() or field.null or (field.blank and not field.choices):
             continue
