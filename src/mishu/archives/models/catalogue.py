@@ -127,7 +127,7 @@ class CaseFile(DivisionScopedModel):
         indexes = [
             # the retention-due list: kept files of an office by due date
             models.Index(
-                fields=["division", "due_on"],
+                fields=["division", "due_on", "id"],
                 condition=Q(state="kept", due_on__isnull=False),
                 name="archives_case_due",
             ),
@@ -220,6 +220,12 @@ class ArchiveItem(DivisionScopedModel):
         ]
         indexes = [
             models.Index(fields=["division", "file_code"], name="archives_item_code"),
+            # 檔號 prefix search (LIKE 'x%') whatever the database's collation (PostgreSQL)
+            models.Index(
+                fields=["file_code"],
+                opclasses=["varchar_pattern_ops"],
+                name="archives_item_code_prefix",
+            ),
             models.Index(fields=["division", "doc_date"], name="archives_item_date"),
             models.Index(fields=["filed_on"], name="archives_item_filed"),
         ]
