@@ -128,3 +128,6 @@ def online_signoff_ratio(period, user):
     """The share of the secretariat's documents signed off online."""
     whole, part = _signoff(period, user)
     return registry.ratio(part, whole)
+
+
+from . import indicators_timeliness  # noqa: E402, F401  (the 研考 section's monthly checks)
