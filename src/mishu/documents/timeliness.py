@@ -62,3 +62,13 @@ def by_unit(queryset, period) -> list[UnitRow]:
             )
         )
     return rows
+
+
+def months_with_statistics(queryset, period) -> list:
+    """The months of the period for which the monthly statistics exist: at least one document
+    closed in the month (one cheap existence query per month)."""
+    return [
+        month
+        for month in period.months()
+        if queryset.filter(closed_on__range=(month.start, month.end)).exists()
+    ]
