@@ -6,6 +6,7 @@ so each file is otherwise shaped like a real upload of that import.
 """
 
 import io
+import re
 import zipfile
 
 from mishu.core.exports import write_table
@@ -54,11 +55,12 @@ def sparse_xlsx(header) -> bytes:
 
 def declared_xlsx(header) -> bytes:
     """Few cells, but a declared dimension of the whole sheet."""
-    return rewrite(
-        xlsx([header]),
-        SHEET,
-        lambda b: b.replace(b'<dimension ref="', b'<dimension ref="A1:XFD1048576" x="'),
-    )
+
+    def declare(body: bytes) -> bytes:
+        body = re.sub(rb"<dimension [^>]*/>", b"", body)
+        return body.replace(b"<sheetData", b'<dimension ref="A1:XFD1048576"/><sheetData', 1)
+
+    return rewrite(xlsx([header]), SHEET, declare)
 
 
 def bomb_xlsx(header) -> bytes:
