@@ -12,15 +12,13 @@ from . import ratelimit
 
 
 class AddressThrottleBackend:
-    """An authentication backend that authenticates nobody: it only refuses throttled addresses."""
+    """An authentication backend that authenticates nobody: it only refuses throttled addresses.
+    It has no `get_user`, so no session is ever tied to it (Django then skips it there)."""
 
     def authenticate(self, request, **credentials):
         if request is not None and ratelimit.exceeded(request, "login"):
             request.mishu_login_throttled = True
             raise PermissionDenied  # stops the other backends; the failure is counted again
-        return None
-
-    def get_user(self, user_id):
         return None
 
 
