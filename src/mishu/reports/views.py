@@ -183,7 +183,8 @@ def download(request, code, fmt):
             messages.error(request, _("Unknown format: %(fmt)s") % {"fmt": fmt})
         return redirect("reports:index")
     try:
-        report = save_report(period, fmt, _template(request), request.user)
+        font = request.GET.get("font", "sans")
+        report = save_report(period, fmt, _template(request), request.user, font=font)
     except TemplateError as exc:
         messages.error(request, exc.message)
         return redirect("reports:period", code=period.code)
