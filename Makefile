@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-DEB_PACKAGES := chromium fonts-noto-cjk gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+DEB_PACKAGES := chromium fonts-noto-cjk fonts-arphic-ukai poppler-utils gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 PYTEST_ARGS ?=
 
 .PHONY: setup demo serve test lint format deb messages clean

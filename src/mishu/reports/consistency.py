@@ -238,7 +238,9 @@ def check_period(markdown: str, period) -> list[Finding]:
             )
         for m in _DATED_RE.finditer(sentence):
             before, after = sentence[max(0, m.start() - 4) : m.start()], sentence[m.end() :][:3]
-            if any(w in before for w in _NOT_A_FACT) or after.lstrip().startswith(("起", "底前", "前", "至")):
+            if any(w in before for w in _NOT_A_FACT) or after.lstrip().startswith(
+                ("起", "底前", "前", "至")
+            ):
                 continue
             year, month = formats.gregorian_year(int(m.group(1))), int(m.group(2))
             if not 1 <= month <= 12 or first <= (year, month) <= last:

@@ -72,7 +72,7 @@ def can_edit_section(user, section) -> bool:
     )
 
 
-def _may(user, who: str, section=None) -> bool:
+def may(user, who: str, section=None) -> bool:
     if who == "evaluator":
         return is_evaluator(user)
     if who == "writer":
@@ -211,7 +211,7 @@ def section_step(section: DraftSection, name: str, user, note: str = "") -> Draf
         raise DraftError("草稿已進入彙編或審閱，各章節不得再送核或核定")
     if section.state not in sources:
         raise DraftError(f"章節{section.get_state_display()}，不能「{label}」")
-    if not _may(user, who, section):
+    if not may(user, who, section):
         raise DraftError(f"您不能對{section.writer}的章節「{label}」")
     with transaction.atomic():
         before = section.state
@@ -229,7 +229,7 @@ def draft_step(draft: ReportDraft, name: str, user, note: str = "") -> ReportDra
         raise DraftError("本期已結算，定稿已鎖定，不得再修改")
     if draft.state not in sources:
         raise DraftError(f"草稿{draft.get_state_display()}，不能「{label}」")
-    if not _may(user, who):
+    if not may(user, who):
         raise DraftError(f"只有研考人員或管理者可「{label}」")
     if name == "compile":
         pending = [s.key for s in draft.sections.exclude(state=SectionState.APPROVED)]

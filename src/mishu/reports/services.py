@@ -6,9 +6,9 @@ from .models import BuiltReport
 from .rendering import build
 
 
-def save_report(period, fmt: str, template=None, user=None) -> BuiltReport:
+def save_report(period, fmt: str, template=None, user=None, font: str = "sans") -> BuiltReport:
     """Build the report and keep the file as a BuiltReport (with its missing values)."""
-    built = build(period, fmt, template, user)
+    built = build(period, fmt, template, user, font=font)
     report = BuiltReport(
         period=built.period.code,
         template=built.template,

@@ -18,7 +18,7 @@ from mishu.indicators import services as indicator_services
 
 from . import consistency
 from .forms import PeriodForm, PreviewForm, ReopenForm, ReportTemplateForm
-from .models import BuiltReport, ReportTemplate
+from .models import BuiltReport, ReportDraft, ReportTemplate
 from .rendering import (
     CONTENT_TYPES,
     FORMATS,
@@ -90,6 +90,7 @@ def index(request):
             "form": form,
             "periods": recent,
             "templates": ReportTemplate.objects.all(),
+            "drafts": ReportDraft.objects.all()[:10],
             "built": BuiltReport.objects.select_related("template", "built_by")[:20],
             "can_edit": can_edit(request.user),
         },
@@ -183,7 +184,8 @@ def download(request, code, fmt):
             messages.error(request, _("Unknown format: %(fmt)s") % {"fmt": fmt})
         return redirect("reports:index")
     try:
-        report = save_report(period, fmt, _template(request), request.user)
+        font = request.GET.get("font", "sans")
+        report = save_report(period, fmt, _template(request), request.user, font=font)
     except TemplateError as exc:
         messages.error(request, exc.message)
         return redirect("reports:period", code=period.code)

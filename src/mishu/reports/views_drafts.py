@@ -65,7 +65,7 @@ def draft_page(request, code):
                         (n, workflow.SECTION_TRANSITIONS[n][2])
                         for n in workflow.section_allowed(s.state)
                         if draft.state in workflow.SECTION_OPEN
-                        and drafts._may(request.user, workflow.SECTION_TRANSITIONS[n][3], s)
+                        and drafts.may(request.user, workflow.SECTION_TRANSITIONS[n][3], s)
                     ],
                 }
             )
@@ -149,7 +149,7 @@ def section_page(request, code, key):
                 for n in workflow.section_allowed(section.state)
                 if draft.state in workflow.SECTION_OPEN
                 and not draft.locked
-                and drafts._may(request.user, workflow.SECTION_TRANSITIONS[n][3], section)
+                and drafts.may(request.user, workflow.SECTION_TRANSITIONS[n][3], section)
             ],
             "versions": [
                 {"obj": v, "when": when(v.created), "author": v.author or "系統"} for v in versions

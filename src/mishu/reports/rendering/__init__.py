@@ -11,11 +11,12 @@ from mishu.core.formats import FormatError, Period
 
 from .grammar import TemplateError, help_lines
 from .markdown import compose
-from .outputs import CONTENT_TYPES, FORMATS, OutputError, convert, html_fragment
+from .outputs import CONTENT_TYPES, FONTS, FORMATS, Cover, OutputError, convert, html_fragment
 from .placeholders import Missing, Rendered, render_body
 
 __all__ = [
     "CONTENT_TYPES",
+    "FONTS",
     "FORMATS",
     "Built",
     "Missing",
@@ -84,6 +85,34 @@ def title_for(period: Period) -> str:
     return f"臺北市政府秘書處工作報告（{period.label}）"
 
 
+def cover_for(period: Period, user=None, today=None) -> Cover:
+    """The cover: the council term and session the report is for (missing ones left out) and
+    the date it was built, in 民國."""
+    import datetime
+
+    from mishu.core import formats
+
+    from ..values import UnknownCode, ValueSource
+
+    values, numbers = ValueSource(user), []
+    for code in ("council.term", "council.session"):
+        try:
+            value = values.value(code, period)
+        except UnknownCode:
+            value = None
+        numbers.append(None if value is None else formats.format_int(value))
+    term, session = numbers
+    council = ""
+    if term and session:
+        council = f"臺北市議會第 {term} 屆第 {session} 次定期大會"
+    today = today or datetime.date.today()
+    return Cover(
+        session=council,
+        date=f"中華民國 {formats.roc_year(today.year)} 年 {today.month} 月",
+        period=f"{period.label}（{period.range_label}）",
+    )
+
+
 def period_draft(period: Period):
     """The draft of the period, if one was started."""
     from ..models import ReportDraft
@@ -115,16 +144,18 @@ def render_report(period, template=None, user=None) -> Rendered:
     return rendered
 
 
-def build(period, fmt: str, template=None, user=None) -> Built:
-    """Build the report of ``period`` in ``fmt``; see build_report."""
+def build(period, fmt: str, template=None, user=None, font: str = "sans") -> Built:
+    """Build the report of ``period`` in ``fmt``; see build_report. ``font``: sans or kai."""
     if fmt not in FORMATS:
         raise ReportError(f"不支援的格式「{fmt}」（可用：{'、'.join(FORMATS)}）")
+    if font not in FONTS:
+        raise ReportError(f"不支援的字型「{font}」（可用：{'、'.join(FONTS)}）")
     period = resolve_period(period)
     strict = template not in (None, "")
     body, template, draft = resolve_source(period, template)
     rendered = render_body(body, period, user, strict=strict)
     rendered.markdown = compose(rendered.markdown, rendered.missing)
-    content = convert(rendered.markdown, fmt, title_for(period))
+    content = convert(rendered.markdown, fmt, title_for(period), cover_for(period, user), font=font)
     return Built(
         content,
         fmt,

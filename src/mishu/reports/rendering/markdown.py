@@ -47,6 +47,41 @@ def promote_headings(markdown: str) -> str:
     return "\n".join(out)
 
 
+_SEPARATOR_RE = re.compile(r"\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*")
+
+
+def caption_tables(markdown: str) -> str:
+    """Number every pipe table 「表 N」 and caption it with its own title, else with the heading
+    it stands under (pandoc's ``: caption`` line)."""
+    lines = markdown.split("\n")
+    out, heading, number, i = [], "", 0, 0
+    while i < len(lines):
+        line = lines[i]
+        if m := re.match(r"^#{1,6}\s+(.*)$", line):
+            heading = m.group(1).strip()
+        is_table = "|" in line and i + 1 < len(lines) and _SEPARATOR_RE.fullmatch(lines[i + 1])
+        if not is_table:
+            out.append(line)
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and "|" in lines[j] and lines[j].strip():
+            j += 1
+        out.extend(lines[i:j])
+        number += 1
+        k = j
+        while k < len(lines) and not lines[k].strip():
+            k += 1
+        if k < len(lines) and lines[k].startswith((": ", "Table: ")):
+            title = lines[k].split(":", 1)[1].strip()
+            out.extend(["", f": 表 {number}　{title}"])
+            i = k + 1
+        else:
+            out.extend(["", f": 表 {number}　{heading}".rstrip()])
+            i = j
+    return "\n".join(out)
+
+
 def missing_block(missing: list[Missing]) -> str:
     """The notice at the top of a report listing each missing value once."""
     if not missing:
@@ -66,4 +101,5 @@ def missing_block(missing: list[Missing]) -> str:
 def compose(body_markdown: str, missing: list[Missing], title: str = "") -> str:
     """The full report Markdown: optional title, the missing notice, then the narrative."""
     head = f"% {title}\n\n" if title else ""
-    return head + missing_block(missing) + promote_headings(body_markdown).strip() + "\n"
+    body = caption_tables(promote_headings(body_markdown)).strip()
+    return head + missing_block(missing) + body + "\n"

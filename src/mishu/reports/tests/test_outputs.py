@@ -38,7 +38,7 @@ def test_html(report):
     assert re.search(r"<h2[^>]*>一、事務管理及研考業務</h2>", html)
     assert re.search(r"<h3[^>]*>\(一\)推動節約能源措施</h3>", html)
     assert re.search(r"<h4[^>]*>2.各機關陳情案件</h4>", html)
-    assert "<table" in html and "<caption>陳情案件</caption>" in html
+    assert "<table" in html and "<caption>表 1　陳情案件</caption>" in html
     assert "減少 14 萬 4,000 度，約減少 1.23%" in html
     assert '<span class="missing-mark">【缺：EMPTY】</span>' in html
     assert 'class="missing"' in html

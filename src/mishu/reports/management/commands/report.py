@@ -1,10 +1,17 @@
-"""`mishu report 108H2 --format pdf --output report.pdf [--template 名稱]`."""
+"""`mishu report 108H2 --format pdf --output report.pdf [--template 名稱] [--font kai]`."""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from mishu.reports.rendering import FORMATS, OutputError, ReportError, TemplateError, build
+from mishu.reports.rendering import (
+    FONTS,
+    FORMATS,
+    OutputError,
+    ReportError,
+    TemplateError,
+    build,
+)
 
 
 class Command(BaseCommand):
@@ -14,11 +21,14 @@ class Command(BaseCommand):
         parser.add_argument("period", help="期別，例：108H2、108Q3、108-07、108")
         parser.add_argument("--format", dest="fmt", choices=FORMATS, default="html")
         parser.add_argument("--output", "-o", help="輸出檔案（預設 report-<期別>.<格式>）")
-        parser.add_argument("--template", help="範本名稱（預設為預設範本）")
+        parser.add_argument("--template", help="範本名稱（預設為本期草稿；無草稿時為預設報告結構）")
+        parser.add_argument(
+            "--font", choices=FONTS, default="sans", help="內文字型：sans（黑體）或 kai（楷書）"
+        )
 
-    def handle(self, *args, period, fmt, output=None, template=None, **options):
+    def handle(self, *args, period, fmt, output=None, template=None, font="sans", **options):
         try:
-            built = build(period, fmt, template=template or None)
+            built = build(period, fmt, template=template or None, font=font)
         except TemplateError as exc:
             raise CommandError(exc.message) from exc
         except (ReportError, OutputError) as exc:
