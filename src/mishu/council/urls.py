@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import include, path
 
-from . import views
+from . import oparl, views
 from .registry import CRUDS
 
 app_name = "council"
@@ -10,6 +10,7 @@ urlpatterns = [
         views.CompilationView.as_view(),
         name="session_compilation",
     ),
+    path("oparl/v1/", include(oparl.urlpatterns)),
     path("visits/import/", views.VisitImportView.as_view(), name="visit_import"),
     *[crud.urls() for crud in CRUDS],
 ]

@@ -26,7 +26,11 @@ class Term(DivisionScopedModel):
         ordering = ["-number"]
         verbose_name = _("council term")
         verbose_name_plural = _("council terms")
-        constraints = [models.UniqueConstraint(fields=["division", "number"], name="council_term")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["division", "number"], name="council_term_number_unique"
+            )
+        ]
 
     def __str__(self):
         return _("Term %(n)s") % {"n": self.number}
@@ -59,7 +63,9 @@ class Session(DivisionScopedModel):
         verbose_name = _("council session")
         verbose_name_plural = _("council sessions")
         constraints = [
-            models.UniqueConstraint(fields=["term", "kind", "number"], name="council_session")
+            models.UniqueConstraint(
+                fields=["term", "kind", "number"], name="council_session_number_unique"
+            )
         ]
 
     def __str__(self):

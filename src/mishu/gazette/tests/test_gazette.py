@@ -111,3 +111,30 @@ def test_items_link_only_to_issues_the_clerk_may_read(make_user, client_for, api
         format="json",
     )
     assert answer.status_code == 201, answer.json()
+
+
+def test_yearbook_sentence_from_its_record():
+    from mishu.reports import sources
+
+    sources.autodiscover()
+    Yearbook.objects.create(
+        division=division("confidential"),
+        title="臺北市年鑑 2018",
+        year=2018,
+        due_on=datetime.date(2019, 6, 30),
+        published_on=datetime.date(2019, 6, 20),
+    )
+    book = Yearbook.objects.create(
+        division=division("confidential"),
+        title="臺北市年鑑 2019",
+        year=2019,
+        due_on=datetime.date(2020, 6, 30),
+    )
+    assert sources.get("gazette.yearbooks")(H2) == [
+        "《臺北市年鑑 2019》依計畫期程辦理中，預計於 109 年 6 月底前發行。"
+    ]
+    book.published_on = datetime.date(2019, 12, 20)
+    book.save()
+    assert sources.get("gazette.yearbooks")(H2) == [
+        "《臺北市年鑑 2019》已於 108 年 12 月 20 日發行。"
+    ]
