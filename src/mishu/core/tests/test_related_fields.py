@@ -11,8 +11,8 @@ import pytest
 from django import forms
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.db import models
+from django.http import Http404
 from django.test import RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
