@@ -132,6 +132,15 @@ def test_copy_then_edit_in_the_browser(strategy_108, evaluator, client_for):
     assert k1.indicator_code == "doc.count"
 
 
+def test_an_objective_with_kpis_keeps_its_year(strategy_108, evaluator, client_for):
+    objective = KPI.objects.get(code="K1", year=108).objective
+    form = {"year": "109", "code": "O1", "name": "提升公文效率", "name_en": "", "order": "0"}
+    r = client_for(evaluator).post(reverse("kpis:objective_edit", args=[objective.pk]), form)
+    assert r.status_code == 200 and "不可變更年度" in r.content.decode()
+    objective.refresh_from_db()
+    assert objective.year == 108
+
+
 def test_only_evaluators_edit(strategy_108, make_user, client_for):
     client = client_for(make_user("documents", ["clerk"]))
     page = client.get(reverse("kpis:strategy", args=[108]))

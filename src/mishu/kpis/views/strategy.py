@@ -141,6 +141,11 @@ class ObjectiveForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        moved = self.instance.pk and data.get("year") != self.instance.year
+        if moved and self.instance.kpis.exists():  # its KPIs belong to the year they measure
+            self.add_error(
+                "year", _("An objective with KPIs keeps its year; copy the year instead.")
+            )
         if data.get("year") and data.get("code"):
             clash = Objective.objects.filter(year=data["year"], code=data["code"])
             if clash.exclude(pk=self.instance.pk).exists():
