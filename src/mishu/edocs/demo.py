@@ -67,7 +67,7 @@ def plan() -> dict:
     """{agency: {field: value}} for every agency (the secretariat: meetings and paper)."""
     agencies = list(Agency.objects.filter(active=True).order_by("order", "code"))
     others = [a for a in agencies if a.code != svc.SECRETARIAT]
-    register = svc.register_figures(YEAR)
+    register = svc.register_figures_or_zero(YEAR)
     weights = _weights(others)
     rows = {a: {} for a in agencies}
     own = {

@@ -57,13 +57,19 @@ REGISTER_FIGURES = {
 }
 
 
-def register_figures(period, user=None) -> dict:
-    """The secretariat's sign-off figures counted in the register for the period."""
+def register_figures(period, user=None) -> dict | None:
+    """The secretariat's sign-off figures counted in the register for the period; None when the
+    register has no documents in it (missing, not zero)."""
     period = as_period(period)
-    return {
-        name: int(registry.value(code, period, user) or 0)
-        for name, code in REGISTER_FIGURES.items()
-    }
+    values = {name: registry.value(code, period, user) for name, code in REGISTER_FIGURES.items()}
+    if any(v is None for v in values.values()):
+        return None
+    return {name: int(v) for name, v in values.items()}
+
+
+def register_figures_or_zero(period, user=None) -> dict:
+    """`register_figures` for a table row or a sum: zeros where the register has nothing."""
+    return register_figures(period, user) or dict.fromkeys(REGISTER_FIGURES, 0)
 
 
 def _zero() -> dict:
@@ -125,7 +131,7 @@ def summary(period, user=None) -> tuple[list[AgencyRow], AgencyRow]:
         for r in row.returns:
             _add(row.figures, {n: getattr(r, n) for n in FIGURE_FIELDS})
         if agency.code == SECRETARIAT:
-            row.figures.update(register_figures(period, user))
+            row.figures.update(register_figures_or_zero(period, user))
             row.from_register = True
         rows.append(row)
         _add(total.figures, row.figures)
@@ -149,7 +155,7 @@ def city_figures(period, user=None) -> dict | None:
     figures = _zero()
     _add(figures, sums)
     _add(figures, own)
-    _add(figures, register_figures(period, user))
+    _add(figures, register_figures_or_zero(period, user))
     return figures
 
 
@@ -167,7 +173,7 @@ def agency_figures(period, user, short_name: str) -> dict | None:
     for r in returns:
         _add(figures, {n: getattr(r, n) for n in FIGURE_FIELDS})
     if agency.code == SECRETARIAT:
-        figures.update(register_figures(period, user))
+        figures.update(register_figures_or_zero(period, user))
     return figures
 
 

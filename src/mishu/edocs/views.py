@@ -152,7 +152,7 @@ class ReturnDetailView(ReturnsMixin, generic.ObjectDetailView):
         obj = ctx["object"]
         figures = {n: getattr(obj, n) for n in FIGURE_FIELDS}
         if obj.is_secretariat:
-            figures.update(svc.register_figures(obj.period, self.request.user))
+            figures.update(svc.register_figures_or_zero(obj.period, self.request.user))
         ctx["ratios"] = [
             (label, _percent(registry.ratio(figures[part], figures[whole])))
             for (m, (part, whole)), label in zip(
