@@ -1,7 +1,6 @@
 """The international affairs records' staff pages and API endpoints."""
 
 from mishu.core.crud import Crud
-from mishu.core.views.scoped import ScopedEditView
 
 from . import views
 from .models import (
@@ -42,7 +41,6 @@ CRUDS = [
         filters=["division", "named_in_report", "country", "sister_city"],
         date_field="received_on",
         search="country",
-        edit_view=ScopedEditView,
     ),
     Crud(
         Trip,
@@ -59,7 +57,6 @@ CRUDS = [
         filters=["division", "sister_city"],
         date_field="start_date",
         search="purpose",
-        edit_view=ScopedEditView,
     ),
     Crud(
         SisterCity,
@@ -75,7 +72,6 @@ CRUDS = [
         ["city", "stage", "date", "month_only"],
         filters=["division", "city", "stage"],
         date_field="date",
-        edit_view=ScopedEditView,
     ),
     Crud(
         GrantApplication,
@@ -102,7 +98,6 @@ CRUDS = [
         ["meeting", "unit", "persons", "foreign_mission"],
         filters=["division", "meeting", "foreign_mission"],
         search="unit",
-        edit_view=ScopedEditView,
         api_prefix="attendance",
     ),
 ]

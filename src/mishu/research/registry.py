@@ -1,7 +1,6 @@
 """研考 records' staff pages and API endpoints."""
 
 from mishu.core.crud import Crud
-from mishu.core.views.scoped import ScopedEditView
 
 from . import views
 from .forms import PhoneTestForm
@@ -16,7 +15,6 @@ CRUDS = [
         date_field="tested_on",
         search="tested_unit",
         form=PhoneTestForm,
-        edit_view=ScopedEditView,
         detail_view=views.PhoneTestDetailView,
     ),
     Crud(
@@ -42,7 +40,6 @@ CRUDS = [
         ["session", "unit", "persons"],
         filters=["division", "session"],
         search="unit",
-        edit_view=ScopedEditView,
         api_prefix="trainingattendance",
     ),
 ]
