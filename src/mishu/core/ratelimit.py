@@ -48,10 +48,11 @@ def _address(text: str):
         return None
 
 
-def client_ip(request) -> str:
+def client_ip(request) -> str | None:
     """The client's address. REMOTE_ADDR, unless that is one of `MISHU_TRUSTED_PROXIES`: then
     the nearest address in X-Forwarded-For that is not a trusted proxy, read from the right, so
-    that a client cannot choose its own address by sending the header itself."""
+    that a client cannot choose its own address by sending the header itself. None when the
+    request has no address at all (django-axes then records none)."""
     remote = request.META.get("REMOTE_ADDR", "") or ""
     networks = _networks()
     ip = _address(remote)
@@ -63,11 +64,11 @@ def client_ip(request) -> str:
                 break  # garbage: count it against the proxy's own address
             if not any(address in n for n in networks):
                 return str(address)
-    return remote or "unknown"
+    return remote or None
 
 
 def _key(request, scope: str) -> str:
-    return f"mishu:rl:{scope}:{client_ip(request)}"
+    return f"mishu:rl:{scope}:{client_ip(request) or 'unknown'}"
 
 
 def hit(request, scope: str) -> bool:

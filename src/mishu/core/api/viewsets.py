@@ -1,7 +1,8 @@
 """Base API viewsets: the restricted queryset applied to every endpoint."""
 
 from django.db import transaction
-from rest_framework import exceptions, viewsets
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import exceptions, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -60,6 +61,22 @@ class RestrictedModelViewSet(RestrictedViewSetMixin, viewsets.ModelViewSet):
         with transaction.atomic():
             serializer.save()
 
+    @extend_schema(
+        responses=inline_serializer(
+            "ChangeLogPage",
+            {
+                "count": serializers.IntegerField(),
+                "next": serializers.URLField(allow_null=True),
+                "previous": serializers.URLField(allow_null=True),
+                "results": ObjectChangeSerializer(many=True),
+            },
+        ),
+        parameters=[
+            OpenApiParameter("limit", int, required=False),
+            OpenApiParameter("offset", int, required=False),
+        ],
+        filters=False,
+    )
     @action(detail=True, methods=["get"])
     def history(self, request, pk=None):
         """The change log of this record."""
