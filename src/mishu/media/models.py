@@ -107,9 +107,12 @@ class NewsResponse(DivisionScopedModel):
             errors["reply"] = _("Give the reply.")
         if errors:
             raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        # the one place the deadline is computed, whatever path saves the response
         if self.requested_on and self.allowed_days:
-            # the one place the deadline is computed: forms, API and imports all clean()
             self.due_on = office_calendar().add_workdays(self.requested_on, self.allowed_days)
+        super().save(*args, **kwargs)
 
 
 class Engagement(DivisionScopedModel):
