@@ -79,6 +79,9 @@ def test_response_deadline_in_working_days_and_overdue():
     response.full_clean()
     response.save()
     assert not response.is_overdue(today=datetime.date(2019, 12, 1))
+    assert response.reply_status() == "於期限內回應"
+    response.replied_on = datetime.date(2019, 10, 1)
+    assert response.reply_status() == "逾期回應"
 
 
 def test_reply_before_request_or_without_text_is_refused_in_chinese(make_user, client_for):
@@ -178,7 +181,7 @@ def test_other_divisions_neither_see_nor_write_media_records(make_user, client_f
     )
 
 
-def test_the_api_computes_the_deadline_too(make_user, api_for):
+def test_the_api_computes_the_deadline_too(make_user, api_for, client_for):
     api = api_for(make_user("media", ["clerk"]))
     answer = api.post(
         "/api/media/newsresponses/",
@@ -195,3 +198,7 @@ def test_the_api_computes_the_deadline_too(make_user, api_for):
     assert answer.status_code == 201, answer.json()
     assert answer.json()["due_on"] == "2019-10-01"
     assert NewsResponse.objects.get().due_on == datetime.date(2019, 10, 1)
+    page = client_for(make_user("media", ["clerk"])).get(
+        reverse("media:newsresponse_detail", args=[answer.json()["id"]])
+    )
+    assert "逾期未回應" in page.content.decode()  # never answered, long past its deadline
