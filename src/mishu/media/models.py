@@ -7,6 +7,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from mishu.core.models import DivisionScopedModel
 from mishu.core.workdays import office_calendar
@@ -97,6 +98,22 @@ class NewsResponse(DivisionScopedModel):
             return self.replied_on > self.due_on
         return (today or timezone.localdate()) > self.due_on
 
+    def reply_status(self) -> str:
+        """Replied on time or late, awaiting the reply, or overdue."""
+        if self.replied_on:
+            return str(
+                pgettext_lazy("response", "Replied late")
+                if self.is_overdue()
+                else pgettext_lazy("response", "Replied by the deadline")
+            )
+        return str(
+            pgettext_lazy("response", "Overdue")
+            if self.is_overdue()
+            else pgettext_lazy("response", "Awaiting the reply")
+        )
+
+    reply_status.short_description = pgettext_lazy("response", "reply status")
+
     def clean(self):
         errors = {}
         if self.reported_on and self.requested_on and self.requested_on < self.reported_on:
@@ -107,9 +124,12 @@ class NewsResponse(DivisionScopedModel):
             errors["reply"] = _("Give the reply.")
         if errors:
             raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        # the one place the deadline is computed, whatever path saves the response
         if self.requested_on and self.allowed_days:
-            # the one place the deadline is computed: forms, API and imports all clean()
             self.due_on = office_calendar().add_workdays(self.requested_on, self.allowed_days)
+        super().save(*args, **kwargs)
 
 
 class Engagement(DivisionScopedModel):

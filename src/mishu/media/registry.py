@@ -1,8 +1,14 @@
 """The media records' staff pages and API endpoints."""
 
 from mishu.core.crud import Crud
+from mishu.core.views.generic import ObjectDetailView
 
 from .models import Engagement, NewsResponse, PressRelease, Production, SocialPost
+
+
+class NewsResponseDetailView(ObjectDetailView):
+    fields = [*NewsResponse.ENTERED_FIELDS, "due_on", "reply_status"]
+
 
 CRUDS = [
     Crud(
@@ -21,6 +27,7 @@ CRUDS = [
         date_field="requested_on",
         search="headline",
         read_only=["due_on"],
+        detail_view=NewsResponseDetailView,
     ),
     Crud(
         Engagement,

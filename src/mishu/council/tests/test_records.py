@@ -143,3 +143,20 @@ def test_visit_import_is_all_or_nothing(make_user, client_for):
     page = upload(header + "13-2,財政局,議員甲,108/9/10,局長\n13-2,教育局,議員甲,2019-09-11,\n")
     assert "已匯入 2 筆資料" in page
     assert Visit.objects.filter(agency__code="education").count() == 1
+
+
+def test_directive_steps_through_the_api(make_user, api_for):
+    d = directive(meeting())
+    api = api_for(make_user("confidential", ["clerk"]))
+    url = f"/api/council/directives/{d.pk}/step/"
+    bad = api.post(url, {"transition": "close", "on": "108/13/1", "note": "x"}, format="json")
+    assert bad.status_code == 400 and "on" in bad.json()
+    bad = api.post(url, {"transition": "close", "on": "108/9/20", "note": ""}, format="json")
+    assert bad.status_code == 400 and "請說明辦理情形" in str(bad.json())
+    done = api.post(url, {"transition": "close", "on": "108/9/20", "note": "已完成"}, format="json")
+    assert done.status_code == 200 and done.json()["state"] == "closed"
+    outsider = api_for(make_user("media", ["clerk"]))
+    assert (
+        outsider.post(url, {"transition": "reopen", "on": "108/9/21", "note": "x"}).status_code
+        == 404
+    )

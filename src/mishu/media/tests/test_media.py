@@ -71,12 +71,17 @@ def test_response_deadline_in_working_days_and_overdue():
         allowed_days=1,
     )
     response.full_clean()
+    response.save()
     assert response.due_on == datetime.date(2019, 9, 30)
     assert response.is_overdue(today=datetime.date(2019, 10, 1))
     assert not response.is_overdue(today=datetime.date(2019, 9, 30))
     response.replied_on, response.reply = datetime.date(2019, 9, 30), "已說明"
     response.full_clean()
+    response.save()
     assert not response.is_overdue(today=datetime.date(2019, 12, 1))
+    assert response.reply_status() == "於期限內回應"
+    response.replied_on = datetime.date(2019, 10, 1)
+    assert response.reply_status() == "逾期回應"
 
 
 def test_reply_before_request_or_without_text_is_refused_in_chinese(make_user, client_for):
@@ -174,3 +179,26 @@ def test_other_divisions_neither_see_nor_write_media_records(make_user, client_f
         ).status_code
         == 400
     )
+
+
+def test_the_api_computes_the_deadline_too(make_user, api_for, client_for):
+    api = api_for(make_user("media", ["clerk"]))
+    answer = api.post(
+        "/api/media/newsresponses/",
+        {
+            "division": division("media").pk,
+            "headline": "報導",
+            "reported_on": "2019-09-27",
+            "agency": Agency.objects.get(code="finance").pk,
+            "requested_on": "2019-09-27",
+            "allowed_days": 2,
+        },
+        format="json",
+    )
+    assert answer.status_code == 201, answer.json()
+    assert answer.json()["due_on"] == "2019-10-01"
+    assert NewsResponse.objects.get().due_on == datetime.date(2019, 10, 1)
+    page = client_for(make_user("media", ["clerk"])).get(
+        reverse("media:newsresponse_detail", args=[answer.json()["id"]])
+    )
+    assert "逾期未回應" in page.content.decode()  # never answered, long past its deadline
