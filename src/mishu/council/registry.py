@@ -2,7 +2,6 @@
 term, a question's member, a directive's meeting) is restricted to what the user may read."""
 
 from mishu.core.crud import Crud
-from mishu.core.related import RestrictedRelatedEditView, restricted_serializer
 
 from .models import CityMeeting, Directive, Member, Question, Session, Term, Visit
 from .views import DirectiveDetailView, QuestionDetailView, SessionDetailView
@@ -18,8 +17,6 @@ def crud(model, columns, *, filters=(), date_field="", search="", read_only=(), 
         date_field=date_field,
         search=search,
         read_only=list(read_only),
-        edit_view=RestrictedRelatedEditView,
-        serializer=restricted_serializer(model, fields, read_only),
         **kw,
     )
 

@@ -1,7 +1,6 @@
 """The gazette records' staff pages and API endpoints."""
 
 from mishu.core.crud import Crud
-from mishu.core.related import RestrictedRelatedEditView, restricted_serializer
 
 from .models import Issue, Item, Subscription, Yearbook
 
@@ -21,8 +20,6 @@ CRUDS = [
         filters=["division", "category", "agency"],
         date_field="issue__published_on",
         search="title",
-        edit_view=RestrictedRelatedEditView,
-        serializer=restricted_serializer(Item, Item.ENTERED_FIELDS),
     ),
     Crud(
         Subscription,
