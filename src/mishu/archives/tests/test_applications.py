@@ -61,7 +61,7 @@ def test_applicant_masked_in_pages_exports_api_and_log(clerk, client_for, api_fo
     client = client_for(clerk)
     detail = client.get(application.get_absolute_url()).content.decode()
     assert "陳○○" in detail and "陳大文" not in detail and "A123456789" not in detail
-    listing = client.get("/archives/archiveapplications/?export=csv").content.decode("utf-8-sig")
+    listing = client.get("/archives/archiveapplications/?export=csv").getvalue().decode("utf-8-sig")
     assert "陳大文" not in listing and "A123456789" not in listing
     edit = client.get(f"/archives/archiveapplications/{application.pk}/edit/").content.decode()
     assert "陳大文" not in edit

@@ -36,8 +36,10 @@ def test_the_demo_reproduces_the_seed_figures_from_records():
         assert registry.get(code).source == "computed", code
         assert registry.value(code, H2) == figure, code
     assert registry.value("council.visit_ratio", "108") == registry.ratio(61, 70)  # 87%
+    from mishu.indicators import demo as indicators_demo
     from mishu.kpis import demo as kpi_demo
 
+    indicators_demo.load()  # the strategy map names observed indicators too (budget, training)
     kpi_demo.load()
     kpi = KPI.objects.get(code="council.visits")
     assert evaluate(kpi, Period.parse("108")).actual == Decimal("0.8714")

@@ -18,10 +18,26 @@ HEADER = "臺北市政府秘書處工作報告"
 
 @pytest.fixture
 def report(figures, template):
-    from .conftest import observe
+    import datetime
 
-    observe("council.term", {"108H2": 13}, label="屆次")
-    observe("council.session", {"108H2": 4}, label="會次")
+    from mishu.core.testing import division
+    from mishu.council.models import Session, Term
+
+    # the session at which the report is given: the first regular session after the period
+    confidential = division("confidential")
+    term = Term.objects.create(
+        division=confidential,
+        number=13,
+        starts_on=datetime.date(2018, 12, 25),
+        ends_on=datetime.date(2022, 12, 24),
+    )
+    Session.objects.create(
+        division=confidential,
+        term=term,
+        number=4,
+        starts_on=datetime.date(2020, 3, 3),
+        ends_on=datetime.date(2020, 6, 30),
+    )
     template(BODY)
     return "108H2"
 

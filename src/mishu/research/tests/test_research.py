@@ -114,7 +114,7 @@ def test_api_checks_and_division_scope(make_user, api_for):
     bad = api.post("/api/research/phonetests/", {**body, "checks": {"x": 1}}, format="json")
     assert bad.status_code == 400 and "checks" in bad.json()
     media = api_for(make_user("media", ["clerk"]))
-    assert media.post("/api/research/phonetests/", body, format="json").status_code == 403
+    assert media.post("/api/research/phonetests/", body, format="json").status_code == 400
     assert media.get("/api/research/phonetests/").json()["count"] == 0
     evaluator = api_for(make_user("documents", ["evaluator"]))
     assert evaluator.get("/api/research/phonetests/").json()["count"] == 1
