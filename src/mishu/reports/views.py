@@ -51,10 +51,15 @@ def _require_editor(user):
 
 def _period_or_none(request, code):
     try:
-        return formats.Period.parse(code)
+        period = formats.Period.parse(code)
     except formats.FormatError as exc:
         messages.error(request, str(exc))
         return None
+    if period.shifted(-1) is None or period.shifted(1) is None:
+        # a report compares with the same period a year earlier: 民國 1 年 has none
+        messages.error(request, _("No report can be made for %(p)s.") % {"p": period.label})
+        return None
+    return period
 
 
 def _template(request):

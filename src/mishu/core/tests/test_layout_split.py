@@ -73,7 +73,14 @@ def test_records_made_before_the_split_survive_it(before_the_split):
     Agency = old.get_model("core", "Agency")
     ContentType = old.get_model("contenttypes", "ContentType")
     ObjectChange = old.get_model("core", "ObjectChange")
-    hall = Division.objects.get(code="city-hall")
+    # a transactional test before this one may have flushed the organisation rows
+    hall, _ = Division.objects.get_or_create(code="city-hall", defaults={"short_name": "公管中心"})
+    documents, _ = Division.objects.get_or_create(
+        code="documents", defaults={"short_name": "文書組"}
+    )
+    secretariat, _ = Agency.objects.get_or_create(
+        code="secretariat", defaults={"short_name": "秘書處"}
+    )
     venue = old.get_model("facilities", "Venue").objects.create(
         division=hall, name="1 樓中庭", report_group="1 樓中庭"
     )
@@ -81,8 +88,8 @@ def test_records_made_before_the_split_survive_it(before_the_split):
         division=hall, name="總電表", kind="electricity"
     )
     ret = old.get_model("documents", "EDocumentReturn").objects.create(
-        division=Division.objects.get(code="documents"),
-        agency=Agency.objects.get(code="secretariat"),
+        division=documents,
+        agency=secretariat,
         period="108",
         starts_on=datetime.date(2019, 1, 1),
         ends_on=datetime.date(2019, 12, 31),
