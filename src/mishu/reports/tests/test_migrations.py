@@ -10,6 +10,10 @@ BODY = "開頭。\n\n壹、成果\n\n一、事務\n\n用電。\n\n二、文書\n
 
 @pytest.mark.django_db(transaction=True)
 def test_existing_templates_are_split_into_owned_sections():
+    from mishu.core.data.organisation import sync_organisation
+    from mishu.core.models import Agency, Division, Role
+
+    sync_organisation(Division, Agency, Role)  # a transactional test before may have flushed it
     executor = MigrationExecutor(connection)
     executor.migrate([("reports", "0001_initial")])
     old = executor.loader.project_state([("reports", "0001_initial")]).apps
