@@ -21,6 +21,7 @@ from mishu.kpis.models import KPI
 from mishu.procurement.models import TenderCase
 from mishu.properties.models import FuelLog, Vehicle
 from mishu.reports import demo as reports_demo
+from mishu.reports import structure
 from mishu.reports.rendering.grammar import parse
 from mishu.reports.values import ValueSource
 
@@ -194,8 +195,29 @@ def test_109h1_from_imports_and_forms(entered, make_user, client_for):
     for code in kpi_codes:
         assert f"【缺：{code}】" in page
     assert "109 年度策略地圖無此 KPI" in page
+    for fact in facts_of_108h2_only():  # the 108H2 draft's own narrative stays in that draft
+        assert fact not in page, fact
     targets_108 = {f"{k.target.normalize():f}" for k in KPI.objects.filter(year=108, unit="次")}
     assert not any(f"目標值為 {t}" in page for t in targets_108)
+
+
+# Things only 108H2 did, which the structure once typed: they belong to the 108H2 draft.
+FACTS_OF_108H2 = (
+    "10 樓西南區不斷電系統設備(UPS)更新",
+    "消防設備 3 年更新統包工程案",
+    "南區空調監控系統更新案",
+    "儲能示範系統",
+    "派員至文化局辦理檔案管理教育訓練",
+    "第 17 屆機關績優檔案管理人員金質獎",
+)
+
+
+def facts_of_108h2_only() -> tuple[str, ...]:
+    """The 108H2 facts, each checked to be in the 108H2 draft (so the check stays live)."""
+    draft = (structure.SHIPPED.parent / "draft_108H2.md").read_text(encoding="utf-8")
+    for fact in FACTS_OF_108H2:
+        assert fact in draft, fact
+    return FACTS_OF_108H2
 
 
 def test_109h1_figures_are_missing_without_entries(make_user, client_for):
