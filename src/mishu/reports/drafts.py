@@ -202,6 +202,11 @@ def comment(section: DraftSection, text: str, user) -> SectionComment:
 
 
 # -- steps -------------------------------------------------------------------------------------
+def _check_reason(name: str, label: str, note: str) -> None:
+    if name in workflow.NEEDS_REASON and not (note or "").strip():
+        raise DraftError(f"「{label}」須填寫理由")
+
+
 def section_step(section: DraftSection, name: str, user, note: str = "") -> DraftSection:
     if name not in workflow.SECTION_TRANSITIONS:
         raise DraftError(f"未知的步驟「{name}」")
@@ -213,6 +218,7 @@ def section_step(section: DraftSection, name: str, user, note: str = "") -> Draf
         raise DraftError(f"章節{section.get_state_display()}，不能「{label}」")
     if not may(user, who, section):
         raise DraftError(f"您不能對{section.writer}的章節「{label}」")
+    _check_reason(name, label, note)
     with transaction.atomic():
         before = section.state
         section.state = target
@@ -231,6 +237,7 @@ def draft_step(draft: ReportDraft, name: str, user, note: str = "") -> ReportDra
         raise DraftError(f"草稿{draft.get_state_display()}，不能「{label}」")
     if not may(user, who):
         raise DraftError(f"只有研考人員或管理者可「{label}」")
+    _check_reason(name, label, note)
     if name == "compile":
         pending = [s.key for s in draft.sections.exclude(state=SectionState.APPROVED)]
         if pending:

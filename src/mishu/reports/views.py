@@ -79,6 +79,16 @@ def _try_render(period, template, user):
         return None, [str(exc)]
 
 
+def checked_render(period, template, user):
+    """The period's report rendered, its errors and its consistency findings: what the period
+    page and the draft page both show."""
+    rendered, errors = _try_render(period, template, user)
+    findings = (
+        consistency.check(rendered.markdown, period, user, rendered.empty_lists) if rendered else []
+    )
+    return rendered, errors, findings
+
+
 @login_required
 def index(request):
     form = PeriodForm(request.GET or None)
@@ -108,12 +118,7 @@ def period_page(request, code):
     if period is None:
         return redirect("reports:index")
     snapshot = indicator_services.get_snapshot(period)
-    rendered, errors = _try_render(period, _template(request), request.user)
-    findings = (
-        consistency.check(rendered.markdown, period, request.user, rendered.empty_lists)
-        if rendered
-        else []
-    )
+    rendered, errors, findings = checked_render(period, _template(request), request.user)
     diffs = []
     for d in indicator_services.differences(period):
         try:

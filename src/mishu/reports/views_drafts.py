@@ -12,6 +12,7 @@ from mishu.core import formats
 
 from . import drafts, workflow
 from .models import DraftSection, ReportDraft
+from .views import checked_render
 
 
 def when(moment) -> str:
@@ -70,6 +71,9 @@ def draft_page(request, code):
                 }
             )
     evaluator = drafts.is_evaluator(request.user)
+    rendered, errors, findings = (
+        checked_render(period, None, request.user) if draft is not None else (None, [], [])
+    )
     steps = []
     if draft is not None and evaluator and not draft.locked:
         steps = [(n, workflow.DRAFT_TRANSITIONS[n][2]) for n in workflow.draft_allowed(draft.state)]
@@ -84,6 +88,10 @@ def draft_page(request, code):
             "can_start": evaluator and draft is None,
             "previous": drafts.previous_draft(period) if draft is None else None,
             "events": _events(draft.events.all()) if draft else [],
+            "findings": findings,
+            "errors": errors,
+            "missing": rendered.missing if rendered else [],
+            "needs_reason": workflow.NEEDS_REASON,
         },
     )
 
@@ -159,6 +167,7 @@ def section_page(request, code, key):
                 for c in section.comments.select_related("author")
             ],
             "events": _events(section.events.all()),
+            "needs_reason": workflow.NEEDS_REASON,
         },
     )
 

@@ -31,6 +31,9 @@ DRAFT_TRANSITIONS = {
     "reopen": ((D.COMPILING, D.REVIEW, D.FINAL), D.DRAFTING, "退回各單位撰寫", "evaluator"),
 }
 
+# Steps that send work back: the person taking them must say why.
+NEEDS_REASON = ("return", "reopen")
+
 OTHER_EVENTS = {
     "start": "建立草稿",
     "edit": "修改內容",

@@ -129,7 +129,9 @@ def test_reopen_returns_sections_to_their_writers(draft, people):
     drafts.save_section(section, "一、事務管理及研考業務\n\n研考修正。", people["eval"])
     with pytest.raises(drafts.DraftError, match="彙編中"):
         drafts.save_section(section, "x", people["ga"])
-    drafts.draft_step(draft, "reopen", people["eval"])
+    with pytest.raises(drafts.DraftError, match="須填寫理由"):
+        drafts.draft_step(draft, "reopen", people["eval"], "  ")
+    drafts.draft_step(draft, "reopen", people["eval"], "用電數字待更正")
     section.refresh_from_db()
     assert section.state == "returned"
     drafts.save_section(section, section.body + "\n\n再修。", people["ga"])
@@ -199,3 +201,36 @@ def test_api_steps_follow_the_same_rules(draft, people, api_for):
 def test_fresh_database_structure_is_created_once(db):
     first = ReportTemplate.structure()
     assert ReportTemplate.structure() == first and first.owner_rows.count() == 12
+
+
+def test_a_section_is_returned_with_its_reason_on_the_page(draft, people, client_for):
+    section = draft.sections.get(key="壹一")
+    drafts.section_step(section, "submit", people["ga"])
+    client = client_for(people["ga_sup"])
+    page = client.get("/reports/periods/108H2/draft/壹一/").content.decode()
+    assert 'name="note"' in page and "理由（必填）" in page  # the reason is asked where it is given
+    url = "/reports/periods/108H2/draft/壹一/step/return/"
+    r = client.post(url, {"note": ""}, follow=True)
+    assert "須填寫理由" in r.content.decode()
+    section.refresh_from_db()
+    assert section.state == "submitted"
+    client.post(url, {"note": "第 2 段數字與表不符"})
+    section.refresh_from_db()
+    assert section.state == "returned"
+    event = DraftEvent.objects.filter(section=section).latest("pk")
+    assert (event.action, event.note, event.user) == (
+        "return",
+        "第 2 段數字與表不符",
+        people["ga_sup"],
+    )
+    writer_page = client_for(people["ga"]).get("/reports/periods/108H2/draft/壹一/")
+    assert "第 2 段數字與表不符" in writer_page.content.decode()
+
+
+def test_draft_page_shows_the_consistency_findings(draft, people, client_for):
+    section = draft.sections.get(key="壹二")
+    body = "二、文書處理及檔案管理\n\n107 年 3 月 1 日完成文書改版。"  # a date outside 108H2
+    drafts.save_section(section, body, people["doc"])
+    page = client_for(people["ga"]).get("/reports/periods/108H2/draft/").content.decode()
+    checks = page.split('id="checks"', 1)[1].split("</section>", 1)[0]
+    assert "107 年 3 月 1 日" in checks and 'id="findings"' in checks
