@@ -259,3 +259,13 @@ def differences(period) -> list[Difference]:
 def observations_for(user, indicator, period: Period):
     """The observations of an indicator in a period that the user may see."""
     return registry.records(Observation, user).filter(indicator=indicator, period=period.code)
+
+
+def share_of(user) -> Division | None:
+    """Whose share of the figures the user sees: their division when they may only see its
+    records, None when they see the organisation's (the report and KPIs always do)."""
+    from mishu.core import permissions as rights
+
+    if rights.division_scope(user, rights.VIEW) is rights.ALL:
+        return None
+    return getattr(user, "division", None)

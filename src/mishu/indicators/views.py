@@ -15,7 +15,7 @@ from mishu.core import permissions as rights
 from mishu.core.exports import export_response
 from mishu.core.views import generic
 
-from . import importing, registry
+from . import importing, registry, services
 from .cells import cell_key, format_cell
 from .filtersets import ObservationFilterSet, ObservedIndicatorFilterSet
 from .forms import ImportForm, ObservationForm, ObservedIndicatorForm, PeriodForm, TemplateForm
@@ -57,9 +57,12 @@ class IndicatorListView(LoginRequiredMixin, TemplateView):
             )
         # a clerk's figures here are their division's share; the report and KPIs are org-wide
         scope = rights.division_scope(self.request.user, rights.VIEW)
-        share_of = None if scope is rights.ALL else getattr(self.request.user, "division", None)
         ctx.update(
-            form=form, period=period, rows=rows, share_of=share_of, scoped=scope is not rights.ALL
+            form=form,
+            period=period,
+            rows=rows,
+            share_of=services.share_of(self.request.user),
+            scoped=scope is not rights.ALL,
         )
         return ctx
 

@@ -33,6 +33,11 @@ class IndicatorValueSerializer(serializers.Serializer):
     value = serializers.DecimalField(max_digits=24, decimal_places=4, allow_null=True)
     previous_year = serializers.DecimalField(max_digits=24, decimal_places=4, allow_null=True)
     cells = CellValueSerializer(many=True)
+    share_of = serializers.CharField(
+        allow_null=True,
+        help_text="The division whose share the figures are (the viewer may see only its "
+        "records); null when they are the organisation's, as in the report and KPIs.",
+    )
 
 
 class ObservationSerializer(serializers.ModelSerializer):

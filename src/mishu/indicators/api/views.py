@@ -12,7 +12,7 @@ from mishu.core import formats
 from mishu.core import permissions as rights
 from mishu.core.api.viewsets import RestrictedModelViewSet
 
-from .. import registry
+from .. import registry, services
 from ..filtersets import ObservationFilterSet
 from ..models import Observation
 from .serializers import IndicatorDefSerializer, IndicatorValueSerializer, ObservationSerializer
@@ -64,7 +64,8 @@ class IndicatorViewSet(viewsets.ViewSet):
     @extend_schema(parameters=[PERIOD], responses=IndicatorValueSerializer)
     @action(detail=True, methods=["get"], serializer_class=IndicatorValueSerializer)
     def value(self, request, code=None):
-        """The value for `period` (restricted to what the user may see), last year's, and cells."""
+        """The value for `period`, last year's, and cells: the share of `share_of` when the user
+        may see only that division's records, else the organisation's."""
         d = self._get(code)
         try:
             period = formats.Period.parse(request.query_params.get("period", ""), field="period")
@@ -77,6 +78,7 @@ class IndicatorViewSet(viewsets.ViewSet):
             "value": registry.value(d.code, period, request.user),
             "previous_year": registry.previous_year(d.code, period, request.user),
             "cells": [{"cell": c, "value": v} for c, v in bd.as_cells()],
+            "share_of": getattr(services.share_of(request.user), "code", None),
         }
         return Response(IndicatorValueSerializer(data).data)
 

@@ -57,6 +57,7 @@ def test_media_clerk_cannot_see_documents_observations(doc, make_user, client_fo
     assert r.status_code == 403
     r = api.get("/api/indicators/definitions/doc.received/value/", {"period": "108H2"})
     assert r.status_code == 200 and r.json()["value"] is None
+    assert r.json()["share_of"] == "media"  # a share, and it says whose
     documents = api_for(make_user("documents", ["clerk"]))
     assert documents.get("/api/indicators/observations/").json()["count"] == 1
 
@@ -142,7 +143,7 @@ def test_api_crud_and_audit(doc, make_user, api_for):
     defs = api.get("/api/indicators/definitions/").json()
     assert {"chronicle.events", "doc.received"} <= {d["code"] for d in defs}
     r = api.get("/api/indicators/definitions/doc.received/value/", {"period": "108H2"})
-    assert r.json()["value"] == "8.0000"
+    assert r.json()["value"] == "8.0000" and r.json()["share_of"] == "documents"
     assert api.get("/api/indicators/definitions/x/").status_code == 404
     assert (
         api.get("/api/indicators/definitions/doc.received/value/", {"period": "q"}).status_code
