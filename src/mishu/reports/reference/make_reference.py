@@ -9,12 +9,18 @@ page of its own after the cover. Two faces: Noto Sans CJK TC (``reference.*``) a
 face AR PL UKai TW from Debian's fonts-arphic-ukai (``reference-kai.*``).
 """
 
+import os
 import re
 import subprocess
-import zipfile
 from pathlib import Path
 
+import django
 import pypandoc
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mishu.settings")
+django.setup()
+
+from mishu.reports.rendering.packages import rewrite  # noqa: E402  (needs the apps loaded)
 
 HERE = Path(__file__).resolve().parent
 FONT = "Noto Sans CJK TC"
@@ -31,23 +37,6 @@ def default_data(name: str) -> bytes:
         check=True,
         capture_output=True,
     ).stdout
-
-
-def rewrite(data: bytes, member_edits: dict, added: dict | None = None) -> bytes:
-    from io import BytesIO
-
-    src, out = zipfile.ZipFile(BytesIO(data)), BytesIO()
-    with zipfile.ZipFile(out, "w") as dst:
-        for item in src.infolist():
-            content = src.read(item.filename)
-            if item.filename in member_edits:
-                content = member_edits[item.filename](content.decode("utf-8")).encode("utf-8")
-            # mimetype must stay first and stored for ODF
-            compress = zipfile.ZIP_STORED if item.filename == "mimetype" else zipfile.ZIP_DEFLATED
-            dst.writestr(item, content, compress_type=compress)
-        for name, text in (added or {}).items():
-            dst.writestr(name, text.encode("utf-8"), compress_type=zipfile.ZIP_DEFLATED)
-    return out.getvalue()
 
 
 def odt_page(xml: str) -> str:

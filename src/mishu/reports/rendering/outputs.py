@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pypandoc
 
+from . import packages
 from .markdown import PANDOC_FORMAT
 
 REFERENCE = Path(__file__).resolve().parent.parent / "reference"
@@ -163,7 +164,7 @@ def _pandoc_file(markdown: str, fmt: str, cover: Cover | None = None, font="sans
             )
         except (RuntimeError, OSError) as exc:
             raise OutputError(f"{fmt.upper()} 轉換失敗：{exc}") from exc
-        return target.read_bytes()
+        return packages.finish(target.read_bytes(), fmt)
 
 
 def to_pdf(markdown: str, title: str = "", cover: Cover | None = None, font="sans") -> bytes:

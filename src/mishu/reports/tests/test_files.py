@@ -55,6 +55,16 @@ def test_odt_is_a4_with_header_footer_cover_and_contents(report):
     footer = re.search(r"<style:footer>(.*?)</style:footer>", styles, re.S).group(1)
     assert HEADER in header and "<text:page-number" in footer and "第" in footer
     assert "<text:table-of-content" in body and "目錄" in body
+    # the contents are filled in (not only when LibreOffice updates the index), linked to
+    # the headings, on a page of their own between the cover and the body
+    index = re.search(r"<text:index-body>(.*?)</text:index-body>", body, re.S).group(1)
+    headings = re.findall(r'<text:h [^>]*text:outline-level="[12]">(.*?)</text:h>', body, re.S)
+    assert headings and [re.sub(r"<[^>]+>", "", h) for h in headings] == [
+        re.sub(r"<[^>]+>", "", e) for e in re.findall(r'"Contents_20_[12]">(.*?)</text:p>', index)
+    ]
+    assert 'xlink:href="#' in index
+    assert body.count('fo:break-before="page"') == 2  # contents title; the body's first heading
+    assert body.index("</text:table-of-content>") < body.index('style-name="MishuBodyStart"')
     assert f'<text:p text:style-name="Title">{HEADER}' in body
     text = re.sub(r"<[^>]+>", "", body)
     assert "臺北市議會第 13 屆第 4 次定期大會" in text and "表 1　陳情案件" in text
@@ -77,6 +87,7 @@ def test_docx_is_a4_with_header_footer_cover_and_contents(report):
     text = re.sub(r"<[^>]+>", "", document)
     assert "臺北市議會第 13 屆第 4 次定期大會" in text and "表 1　陳情案件" in text
     assert "pageBreakBefore" in _member(content, "word/styles.xml")
+    assert '<w:updateFields w:val="true"/>' in _member(content, "word/settings.xml")
 
 
 def test_html_has_cover_contents_captions_and_no_justified_text(report):
