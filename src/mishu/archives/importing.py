@@ -8,12 +8,10 @@
 The division is the importing clerk's own.
 """
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from mishu.core import permissions as rights
-from mishu.core.imports import RowInvalid, cell_date, cell_int, checked, require
-from mishu.core.models import Agency
+from mishu.core.imports import RowInvalid, cell_date, cell_int, checked, find_agency, require
 
 from .choices import CaseState, ListSource, ListState, Medium
 from .models import ArchiveClass, ArchiveItem, CaseFile, DestructionList, DestructionStep
@@ -24,14 +22,6 @@ def _division(user):
     if division is None or not rights.can_add_to(user, division.pk):
         raise RowInvalid(_("You may not add records for this division."), "division")
     return division
-
-
-def _agency(row):
-    text = (row.get("agency") or "").strip()
-    agency = Agency.objects.filter(Q(short_name=text) | Q(name=text) | Q(code=text)).first()
-    if agency is None:
-        raise RowInvalid(_("Unknown agency “%(v)s”.") % {"v": text}, "agency")
-    return agency
 
 
 def _count(row, col):
@@ -76,7 +66,7 @@ class AgencyListImporter:
         dlist = checked(
             DestructionList(
                 division=_division(user),
-                agency=_agency(row),
+                agency=find_agency(row.get("agency")),
                 source=ListSource.AGENCY,
                 title=row["title"].strip()[:300],
                 received_on=received,

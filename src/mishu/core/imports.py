@@ -279,3 +279,20 @@ def row_division(row: dict, user):
     if not rights.can_add_to(user, division.pk):
         raise RowInvalid(_("You may not add records for %(d)s.") % {"d": division}, "division")
     return division
+
+
+def find_agency(text: str, column: str = "agency", *, english: bool = False):
+    """The agency a cell names (short name, full name or code; its English name too when
+    ``english``), or RowInvalid naming the cell."""
+    from django.db.models import Q
+
+    from .models import Agency
+
+    text = (text or "").strip()
+    match = Q(short_name=text) | Q(name=text) | Q(code=text)
+    if english:
+        match |= Q(name_en=text)
+    agency = Agency.objects.filter(match).first() if text else None
+    if agency is None:
+        raise RowInvalid(_("Unknown agency “%(v)s”.") % {"v": text}, column)
+    return agency

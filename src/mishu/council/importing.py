@@ -9,8 +9,7 @@ from django.utils.translation import gettext as _
 
 from mishu.core import audit
 from mishu.core import permissions as rights
-from mishu.core.imports import RowInvalid, cell_date, checked, require
-from mishu.media.importing import find_agency
+from mishu.core.imports import RowInvalid, cell_date, checked, find_agency, require
 
 from .choices import SessionKind
 from .models import Member, Session, Visit

@@ -10,13 +10,11 @@ separators (27,228.5) or in 萬 groups (2 萬 7,228.5).
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from mishu.core import formats
 from mishu.core import permissions as rights
-from mishu.core.imports import RowInvalid
-from mishu.core.models import Agency
+from mishu.core.imports import RowInvalid, find_agency
 
 from . import services as svc
 from .models import FIGURE_FIELDS, PERIOD_KINDS, SIGNOFF_FIELDS, EDocumentReturn
@@ -35,14 +33,6 @@ def _label(name: str) -> str:
 def column_label(name: str) -> str:
     """What a column holds, in the user's language."""
     return _("Period") if name == "period" else _label(name)
-
-
-def find_agency(text: str) -> Agency:
-    text = text.strip()
-    agency = Agency.objects.filter(Q(short_name=text) | Q(name=text) | Q(code=text)).first()
-    if agency is None:
-        raise RowInvalid(_("Unknown agency “%(v)s”.") % {"v": text}, "agency")
-    return agency
 
 
 def parse_number(name: str, text: str):

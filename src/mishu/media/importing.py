@@ -7,28 +7,17 @@ clerk's. A row with an unknown agency, no title or a bad date is rejected, and t
 written. A valid file is written in bulk, with one change-log entry per release.
 """
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from mishu.core import audit
 from mishu.core import permissions as rights
-from mishu.core.imports import RowInvalid, cell_date, checked, require
-from mishu.core.models import Agency
+from mishu.core.imports import RowInvalid, cell_date, checked, find_agency, require
 
 from .models import PressRelease
 
 COLUMNS = ("agency", "title", "published_on", "body", "link")
 REQUIRED = ("agency", "title", "published_on")
 EXAMPLE = ("財政局", "本市 108 年度統一發票給獎", "108/7/2", "", "")
-
-
-def find_agency(text: str, column: str = "agency") -> Agency:
-    """The agency a cell names (short name, full name or code), or RowInvalid naming it."""
-    text = (text or "").strip()
-    agency = Agency.objects.filter(Q(short_name=text) | Q(name=text) | Q(code=text)).first()
-    if agency is None:
-        raise RowInvalid(_("Unknown agency “%(v)s”.") % {"v": text}, column)
-    return agency
 
 
 class PressReleaseImporter:

@@ -2,22 +2,10 @@
 test call, one column per check (通過/未通過, 是/否), agencies by short name (勞動局) or code.
 Every bad row is listed and then nothing is written."""
 
-from django.db.models import Q
-from django.utils.translation import gettext as _
-
-from mishu.core.imports import RowInvalid, cell_bool, cell_date, checked, require, row_division
-from mishu.core.models import Agency
+from mishu.core.imports import cell_bool, cell_date, checked, find_agency, require, row_division
 
 from .choices import Check
 from .models import PhoneTest
-
-
-def _agency(row, col):
-    text = (row.get(col) or "").strip()
-    agency = Agency.objects.filter(Q(code=text) | Q(short_name=text) | Q(name=text)).first()
-    if agency is None:
-        raise RowInvalid(_("Unknown agency “%(v)s”.") % {"v": text}, col)
-    return agency
 
 
 class PhoneTestImporter:
@@ -57,9 +45,9 @@ class PhoneTestImporter:
             PhoneTest(
                 division=row_division(row, user),
                 tested_on=cell_date(row, "tested_on"),
-                tester_agency=_agency(row, "tester_agency"),
+                tester_agency=find_agency(row.get("tester_agency"), "tester_agency"),
                 tester_name=(row.get("tester_name") or "").strip(),
-                tested_agency=_agency(row, "tested_agency"),
+                tested_agency=find_agency(row.get("tested_agency"), "tested_agency"),
                 tested_unit=row["tested_unit"].strip(),
                 phone=(row.get("phone") or "").strip(),
                 checks={c: cell_bool(row, c) for c in Check.values},

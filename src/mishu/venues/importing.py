@@ -5,14 +5,12 @@ import re
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from mishu.core import formats
-from mishu.core.imports import RowInvalid, cell_decimal, references, require
-from mishu.core.models import Agency
+from mishu.core.imports import RowInvalid, cell_decimal, find_agency, references, require
 
 from .models import ApplicantKind, Booking, BookingStatus, Purpose, Venue
 from .services import fees, venues
@@ -129,12 +127,7 @@ class BookingImporter:
             raise RowInvalid(_("Unknown venue “%(v)s”.") % {"v": row["venue"]}, "venue")
         agency = None
         if row.get("agency"):
-            name = row["agency"]
-            agency = Agency.objects.filter(
-                Q(name=name) | Q(short_name=name) | Q(code=name) | Q(name_en=name)
-            ).first()
-            if agency is None:
-                raise RowInvalid(_("Unknown agency “%(v)s”.") % {"v": name}, "agency")
+            agency = find_agency(row["agency"], english=True)
         elif not row.get("applicant"):
             raise RowInvalid(_("Give the applicant or the agency."), "applicant")
         text = re.sub(r"[ T]00:00(:00)?$", "", row["date"])
