@@ -18,7 +18,6 @@ Observed indicators are `ObservedIndicator` rows with values in `Observation`. T
 tell the two apart: both answer `value`, `breakdown` and `previous_year`.
 """
 
-import builtins
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -29,8 +28,8 @@ from django.utils.translation import gettext_lazy as _
 
 from mishu.core.formats import Period
 
-from .cells import cell_key
 from .choices import ADDITIVE_KINDS, IndicatorKind, IndicatorSource
+from .observed import Observed
 from .records import (
     RATIO_PLACES,
     _period,
@@ -271,7 +270,7 @@ def value(code: str, period, user=None, **cell) -> Decimal | None:
     cell = _check_cell(d, cell)
     if d.source == IndicatorSource.COMPUTED:
         return _computed(d, period, user, cell)
-    return _Observed(d, period, user).value(period, cell)
+    return Observed(d, period, user).value(period, cell)
 
 
 def _computed(d: IndicatorDef, period: Period, user, cell: dict) -> Decimal | None:
@@ -304,7 +303,7 @@ def breakdown(code: str, period, user=None) -> Breakdown:
         def lookup(c):
             return to_decimal(d.fn(period, user, **c))
     else:
-        obs = _Observed(d, period, user)
+        obs = Observed(d, period, user)
         bd = Breakdown(dimensions=dims)
         for c in obs.full_cells():
             key = (c[dims[0]], c[dims[1]] if len(dims) > 1 else None)
@@ -329,70 +328,6 @@ def breakdown(code: str, period, user=None) -> Breakdown:
     return bd
 
 
-def _children(period: Period) -> list[Period]:
-    """The periods one level finer: year → halves → quarters → months."""
-    finer = {"year": ("half", 2), "half": ("quarter", 2), "quarter": ("month", 3)}
-    if period.kind not in finer:
-        return []
-    kind, n = finer[period.kind]
-    return [Period(kind, period.year, (period.index - 1) * n + i) for i in range(1, n + 1)]
-
-
-def _all_codes(period: Period) -> list[str]:
-    codes = [period.code]
-    for child in _children(period):
-        codes += _all_codes(child)
-    return codes
-
-
-class _Observed:
-    """The observations of one indicator within a period, loaded once, read many ways."""
-
-    def __init__(self, d: IndicatorDef, period: Period, user):
-        from .models import Observation
-
-        self.d = d
-        qs = records(Observation, user).filter(
-            indicator__code=d.code, period__in=_all_codes(period)
-        )
-        self.by_period: dict[str, list[tuple[dict, Decimal]]] = {}
-        for p, c, v in qs.order_by("pk").values_list("period", "cell", "value"):
-            self.by_period.setdefault(p, []).append((c or {}, v))
-
-    def full_cells(self) -> list[dict]:
-        """Every full cell (all dimensions given) observed in the period or its parts, in order."""
-        dims, seen, out = set(self.d.dimensions), set(), []
-        for rows in self.by_period.values():
-            for c, _v in rows:
-                if set(c) == dims and dims and cell_key(c) not in seen:
-                    seen.add(cell_key(c))
-                    out.append(c)
-        return out
-
-    def value(self, period: Period, cell: dict) -> Decimal | None:
-        rows = self.by_period.get(period.code, [])
-        key = cell_key(cell)
-        for c, v in rows:
-            if cell_key(c) == key:
-                return v
-        if not self.d.additive:
-            return None
-        dims = set(self.d.dimensions)
-        children = _children(period)
-        if set(cell) != dims:
-            parts = [
-                v
-                for c, v in rows
-                if set(c) == dims and builtins.all(c.get(k) == m for k, m in cell.items())
-            ]
-            if parts:
-                return sum(parts, Decimal(0))
-        if self.d.stock:  # a stock stands as its last part says (the year is December's)
-            return self.value(children[-1], cell) if children else None
-        values = [v for child in children if (v := self.value(child, cell)) is not None]
-        return sum(values, Decimal(0)) if values else None
-
-
 def observed_and_computed() -> list[str]:
     """Codes that an app computes and that still have an observed definition: the same figure
     held twice, which the report's consistency check compares."""
@@ -409,7 +344,7 @@ def observed_value(code: str, period, user=None, **cell) -> Decimal | None:
     if obj is None:
         raise UnknownIndicator(code)
     p = _period(period)
-    return _Observed(_observed_def(obj), p, user).value(p, cell)
+    return Observed(_observed_def(obj), p, user).value(p, cell)
 
 
 def computed_value(code: str, period, user=None, **cell) -> Decimal | None:
