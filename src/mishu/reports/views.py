@@ -30,7 +30,8 @@ from .rendering import (
     render_report,
 )
 from .rendering.markdown import compose
-from .rendering.placeholders import format_number, render_body
+from .rendering.marks import format_number
+from .rendering.placeholders import render_body
 from .services import save_report
 from .values import clean
 

@@ -11,8 +11,9 @@ from mishu.core.formats import FormatError, Period
 
 from .grammar import TemplateError, help_lines
 from .markdown import compose
+from .marks import Missing, Rendered
 from .outputs import CONTENT_TYPES, FONTS, FORMATS, Cover, OutputError, convert, html_fragment
-from .placeholders import Missing, Rendered, render_body
+from .placeholders import render_body
 
 __all__ = [
     "CONTENT_TYPES",

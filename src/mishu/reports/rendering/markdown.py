@@ -7,7 +7,7 @@ text; ``(1)`` items stay paragraphs, as in the seed.
 
 import re
 
-from .placeholders import Missing
+from .marks import Missing
 
 # pandoc's Markdown: CJK lines joined without spaces; "(1)" is text, not a list marker;
 # raw HTML is shown as text, so nothing typed in a template or record runs in the page.

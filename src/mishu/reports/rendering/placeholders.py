@@ -6,15 +6,13 @@ formatted text; a value that is not there renders ``【缺：CODE】`` and is co
 each line at fault.
 """
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from mishu.core import formats
 from mishu.core.formats import Period
 
-from .. import sources
-from ..values import UnknownCode, ValueSource, clean
-from . import tables
+from ..values import UnknownCode, ValueSource
+from .blocks import BlockVerbs
 from .grammar import (
     PLACEHOLDER_RE,
     PlaceholderError,
@@ -25,83 +23,19 @@ from .grammar import (
     parse_cell,
     parse_one,
 )
+from .marks import (
+    CLAUSE_END,
+    EMPTY_MARK,
+    EmptyList,
+    Missing,
+    Rendered,
+    Undefined,
+    format_number,
+    missing_mark,
+)
 
 
-@dataclass(frozen=True)
-class Missing:
-    """A value the report needed and did not find."""
-
-    code: str
-    label: str
-    period: str
-    line: int
-
-    def __str__(self) -> str:
-        return (
-            f"{self.code}（{self.label}，{self.period}）"
-            if self.label
-            else f"{self.code}（{self.period}）"
-        )
-
-
-@dataclass(frozen=True)
-class EmptyList:
-    """A list placeholder that found no records: the sentence around it was dropped or reworded."""
-
-    source: str
-    line: int
-    sentence: str
-
-    def __str__(self) -> str:
-        return f"第 {self.line} 行清單 {self.source} 本期無資料"
-
-
-@dataclass
-class Rendered:
-    """A rendered narrative: its Markdown, the values missing and whether a snapshot fed it."""
-
-    markdown: str
-    missing: list[Missing] = field(default_factory=list)
-    from_snapshot: bool = False
-    empty_lists: list[EmptyList] = field(default_factory=list)
-
-
-# An empty run-on list drops its clause: the text between the punctuation around it.
-EMPTY_MARK = "\x00EMPTY{}\x00"
-_CLAUSE_END = "，。；：\n"
-
-
-def missing_mark(code: str) -> str:
-    return f"【缺：{code}】"
-
-
-def format_number(value: Decimal, spec: str | None, kind: str = "count") -> str:
-    """Format one value by a ``format=`` spec, or by the indicator's kind when none is given."""
-    if spec is None:
-        spec = {"ratio": "percent", "average": "decimal:2"}.get(kind, "wan")
-    name, _, rest = spec.partition(":")
-    parts = rest.split(":") if rest else []
-    if name == "int":
-        return formats.format_int(value)
-    if name == "decimal":
-        return formats.format_decimal(value, int(parts[0]) if parts else None)
-    if name == "percent":
-        places = next((int(p) for p in parts if p.isdigit()), 2)
-        return formats.format_percent(value, places, strip="strip" in parts)
-    if name == "wan_approx":
-        return formats.format_wan_approx(value, parts[0] if parts else "萬")
-    return formats.format_wan(value)
-
-
-class Undefined(Exception):
-    """A code nothing defines yet, in lenient rendering: marked missing, not an error."""
-
-    def __init__(self, code: str, what: str):
-        super().__init__(code)
-        self.code, self.what = code, what
-
-
-class Renderer:
+class Renderer(BlockVerbs):
     """Renders template bodies for one period and user.
 
     ``strict`` (templates being written) makes an unknown indicator or KPI code an error; a
@@ -211,111 +145,6 @@ class Renderer:
             return missing_mark(code if current is None else target)
         return formats.signed_percent(current - goal, places=int(ph.options.get("places", 2)))
 
-    def verb_kpi(self, ph) -> str:
-        """A KPI of the report's year: target, weight, or the actual (and achievement) from
-        January to the report period's end unless period= says. Missing, never another
-        year's, when the year's strategy map lacks the KPI."""
-        from mishu.kpis.services import achievement, year_to_date
-
-        code, name = ph.args[0], ph.options["field"]
-        try:
-            kpi = self.values.kpi(code, self.period)
-        except UnknownCode:
-            if not self.strict:
-                raise Undefined(
-                    code, f"{formats.roc_year(self.period.year)} 年度未訂定的 KPI"
-                ) from None
-            raise PlaceholderError(f"未知的 KPI 代碼「{code}」") from None
-        if kpi is None:
-            label = f"{formats.roc_year(self.period.year)} 年度策略地圖無此 KPI"
-            self.missing.append(Missing(code, label, self.period.label, ph.line))
-            return missing_mark(code)
-        if "period" in ph.options:
-            period = self._period(ph.options["period"])
-        else:
-            period = year_to_date(self.period) or self.period
-        try:
-            kind = getattr(self.values.definition(kpi.indicator_code), "kind", "count")
-        except UnknownCode:
-            kind = None
-        value = getattr(kpi, name) if name in ("target", "weight") else None
-        if name in ("actual", "achievement") and kind is not None:
-            actual = self._value(ph, kpi.indicator_code, period, {})
-            value = actual if name == "actual" else achievement(actual, kpi.target, kpi.direction)
-        if value is None:
-            if kind is None:
-                self.missing.append(Missing(code, str(kpi.name), period.label, ph.line))
-            return missing_mark(kpi.indicator_code if kind else code)
-        spec = ph.options.get("format")
-        if spec is None and name == "achievement":
-            spec = "percent:strip"
-        elif spec is None and name == "weight":
-            spec = "decimal"
-        elif spec is None:
-            spec = {"ratio": "percent:strip", "average": "decimal:2"}.get(kind or "", "wan")
-        text = format_number(clean(value), spec)
-        return text.rstrip("0").rstrip(".") if spec == "decimal" and "." in text else text
-
-    def verb_table(self, ph) -> str:
-        code = ph.args[0]
-        definition = self._definition(code)
-        dims = list(getattr(definition, "dimensions", ()) or ())
-        if not dims:
-            raise PlaceholderError(f"{code} 沒有維度，無法製表（請用 value）")
-        for key in ("rows", "cols"):
-            if key in ph.options and ph.options[key] not in dims:
-                raise PlaceholderError(
-                    f"{key}=「{ph.options[key]}」不是 {code} 的維度（有：{'、'.join(dims) or '無'}）"
-                )
-        transpose = len(dims) > 1 and (
-            ph.options.get("rows") == dims[1] or ph.options.get("cols") == dims[0]
-        )
-        breakdown = self.values.breakdown(code, self.period)
-        if breakdown is None or not list(breakdown.rows):
-            self.missing.append(
-                Missing(code, str(getattr(definition, "label", "")), self.period.label, ph.line)
-            )
-            return missing_mark(code)
-        kind = getattr(definition, "kind", "count")
-        default_totals = "none" if kind in ("ratio", "average") else "both"
-        return tables.markdown_table(
-            breakdown,
-            lambda v: format_number(v, ph.options.get("format"), kind),
-            totals=ph.options.get("totals", default_totals),
-            title=ph.options.get("title", ""),
-            transpose=transpose,
-            value_header=str(getattr(definition, "unit", "") or "數值"),
-        )
-
-    def verb_list(self, ph) -> str:
-        name = ph.args[0]
-        try:
-            source = sources.get(name)
-        except sources.UnknownSource:
-            raise PlaceholderError(
-                f"未知的清單來源「{name}」（可用：{'、'.join(sources.names()) or '無'}）"
-            ) from None
-        filters = {k: v for k, v in ph.options.items() if k not in ("join", "period", "empty")}
-        if "period" in ph.options:
-            try:
-                period = self._period(ph.options["period"])
-            except formats.FormatError:
-                raise PlaceholderError(f"period=「{ph.options['period']}」不是期別") from None
-        else:
-            period = self.period
-        try:  # the organisation's records, as the figures: one report whoever reads it
-            items = source(period, None, **filters)
-        except (TypeError, ValueError) as exc:
-            raise PlaceholderError(f"清單「{name}」：{exc}") from None
-        if not items:
-            self.empty.append((name, ph.line, ph.options.get("empty")))
-            if "empty" in ph.options or "join" in ph.options:
-                return EMPTY_MARK.format(len(self.empty) - 1)
-            return "（本期無資料）"
-        if "join" in ph.options:  # run-on, as the seed's KPI section lists acceptances
-            return ph.options["join"].join(item.rstrip("。") for item in items)
-        return "\n\n".join(f"({i}){item}" for i, item in enumerate(items, start=1))
-
     def verb_period(self, ph) -> str:
         prev = self.period.previous_year()
         return {
@@ -355,8 +184,8 @@ class Renderer:
             at = markdown.find(mark)
             if at < 0:
                 continue
-            start = max(markdown.rfind(c, 0, at) for c in _CLAUSE_END) + 1
-            ends = [e for e in (markdown.find(c, at) for c in _CLAUSE_END) if e >= 0]
+            start = max(markdown.rfind(c, 0, at) for c in CLAUSE_END) + 1
+            ends = [e for e in (markdown.find(c, at) for c in CLAUSE_END) if e >= 0]
             end = min(ends) if ends else len(markdown)
             sentence = markdown[start:end].replace(mark, "")
             if replacement is not None:
