@@ -90,7 +90,7 @@ def draft_page(request, code):
             "events": _events(draft.events.all()) if draft else [],
             "findings": findings,
             "errors": errors,
-            "missing": rendered.missing if rendered else [],
+            "missing": rendered.missing_once if rendered else [],
             "needs_reason": workflow.NEEDS_REASON,
         },
     )

@@ -7,7 +7,7 @@ text; ``(1)`` items stay paragraphs, as in the seed.
 
 import re
 
-from .marks import Missing
+from .marks import Missing, missing_once
 
 # pandoc's Markdown: CJK lines joined without spaces; "(1)" is text, not a list marker;
 # raw HTML is shown as text, so nothing typed in a template or record runs in the page.
@@ -84,14 +84,9 @@ def caption_tables(markdown: str) -> str:
 
 def missing_block(missing: list[Missing]) -> str:
     """The notice at the top of a report listing each missing value once."""
-    if not missing:
+    items = [f"- {m}（第 {'、'.join(map(str, lines))} 行）" for m, lines in missing_once(missing)]
+    if not items:
         return ""
-    seen, items = set(), []
-    for m in missing:
-        key = (m.code, m.period)
-        if key not in seen:
-            seen.add(key)
-            items.append(f"- {m}（第 {m.line} 行）")
     return "::: {.missing}\n**缺漏數值 %d 項**（報告中以【缺：代碼】標示）：\n\n%s\n:::\n\n" % (
         len(items),
         "\n".join(items),

@@ -45,6 +45,21 @@ class Rendered:
     from_snapshot: bool = False
     empty_lists: list[EmptyList] = field(default_factory=list)
 
+    @property
+    def missing_once(self) -> list[tuple[Missing, list[int]]]:
+        """Each missing value once, with the lines that print it."""
+        return missing_once(self.missing)
+
+
+def missing_once(missing) -> list[tuple[Missing, list[int]]]:
+    """Each missing value (code and period) once, in order, with the lines that print it."""
+    grouped: dict[tuple[str, str], tuple[Missing, list[int]]] = {}
+    for m in missing:
+        _first, lines = grouped.setdefault((m.code, m.period), (m, []))
+        if m.line not in lines:
+            lines.append(m.line)
+    return list(grouped.values())
+
 
 # An empty run-on list drops its clause: the text between the punctuation around it.
 EMPTY_MARK = "\x00EMPTY{}\x00"

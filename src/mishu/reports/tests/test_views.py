@@ -151,10 +151,13 @@ def test_period_page_lists_missing_values_and_consistency_findings(
 ):
     from mishu.reports.tests.test_consistency import SEED_CONTRADICTION
 
-    template(SEED_CONTRADICTION + "\n缺：{{ value EMPTY }}\n")
+    template(SEED_CONTRADICTION + "\n缺：{{ value EMPTY }}\n\n再缺：{{ value EMPTY }}\n")
     page = client_for(evaluator).get("/reports/periods/108H2/").content.decode()
     missing = page.split('id="missing"')[1].split("</section>")[0]
-    assert "EMPTY（尚未填報，108 年下半年）" in missing
+    # listed once, with both lines that print it
+    assert missing.count("EMPTY（尚未填報，108 年下半年）") == 1
+    lines = len(SEED_CONTRADICTION.splitlines())
+    assert f"{lines + 2}、{lines + 4}" in missing
     findings = page.split('id="consistency"')[1].split("</section>")[0]
     assert "驗收合格的日期不一致" in findings and "11 月 26" in findings
 

@@ -12,6 +12,7 @@ from mishu.reports.rendering import (
     TemplateError,
     build,
 )
+from mishu.reports.rendering.marks import missing_once
 
 
 class Command(BaseCommand):
@@ -43,6 +44,5 @@ class Command(BaseCommand):
             f"已產出 {built.period.label} 工作報告{source}：{target}（{len(built.content):,} 位元組）"
         )
         if built.missing:
-            self.stderr.write(
-                f"缺漏數值 {len(built.missing)} 項：" + "、".join(str(m) for m in built.missing)
-            )
+            once = [m for m, _lines in missing_once(built.missing)]
+            self.stderr.write(f"缺漏數值 {len(once)} 項：" + "、".join(str(m) for m in once))
