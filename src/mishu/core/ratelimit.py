@@ -16,6 +16,11 @@ DEFAULTS = {
     "file": (5, 3600),
     "lookup": (20, 600),
     "booking": (5, 3600),
+    # a public form's invalid posts count apart (see core.publicforms): a citizen's typing
+    # mistakes do not use up their filings, a robot probing the form is still stopped
+    "file_invalid": (30, 3600),
+    "booking_invalid": (30, 3600),
+    "booking_lookup": (20, 600),
     "open311": (60, 60),  # Open311 look-ups: a minute's allowance per address
     # failed log-ins from one address, whatever the user names: a password spray is stopped
     # (axes locks one user name + address after fewer; an office behind one NAT stays usable)

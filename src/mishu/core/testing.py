@@ -38,3 +38,11 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 PASSWORD = "correct-horse-battery"
+
+
+def post_public_form(client, url: str, data: dict, follow: bool = True, **extra):
+    """Send a public form as a browser does: open the page (for its one-time token), then post
+    what the citizen typed; followed to the confirmation page unless `follow` is False."""
+    page = client.get(url, **extra)
+    token = page.context["form_token"]
+    return client.post(url, {"form_token": token, **data}, follow=follow, **extra)

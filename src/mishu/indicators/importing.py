@@ -2,13 +2,15 @@
 
 File columns: `code,label,unit,period,cell,value,note,source` (label and unit are only there to
 help whoever fills the template in; the contract's `code,period,cell,value,note,source` works as
-well). See docs/import-observations.md.
+well). The template's header is written in the user's language (指標代碼, 指標名稱 ...); either
+header is read. Rows without a value are skipped and counted. See docs/import-observations.md.
 """
 
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from mishu.core import formats
@@ -22,6 +24,17 @@ from .models import Observation, ObservedIndicator
 from .services import known_cells
 
 TEMPLATE_HEADER = ["code", "label", "unit", "period", "cell", "value", "note", "source"]
+# what the template's header says, in the user's language
+HEADER_LABELS = {
+    "code": _("Indicator code"),
+    "label": _("Indicator name"),
+    "unit": _("Unit of measure"),
+    "period": _("Reporting period"),
+    "cell": _("Breakdown (cell)"),
+    "value": _("Value to report"),
+    "note": _("Remarks"),
+    "source": _("Data source"),
+}
 REQUIRED = {"code", "value"}
 MAX_VALUE = Decimal(10) ** 16
 
@@ -42,6 +55,45 @@ class ImportResult:
     ok: bool
     errors: list[RowError] = field(default_factory=list)
     written: int = 0
+    skipped: int = 0  # blank rows and rows without a value
+
+
+@dataclass
+class CheckedRows:
+    """What `check_rows` found: the valid rows, the rejected ones and how many were skipped."""
+
+    valid: list
+    errors: list[RowError]
+    skipped: int
+
+
+def _blank_rows_between(numbered) -> int:
+    """The blank rows the reader left out above the last row it read (the first is row 2)."""
+    return numbered[-1][0] - 1 - len(numbered) if numbered else 0
+
+
+def template_header() -> list[str]:
+    """The template's header row in the active language."""
+    return [str(HEADER_LABELS[key]) for key in TEMPLATE_HEADER]
+
+
+def _header_names() -> dict[str, str]:
+    """Every name a column may have (the key, or its label in any language) → its key."""
+    names = {key: key for key in TEMPLATE_HEADER}
+    for language in ("zh-hant", "en"):
+        with translation.override(language):
+            names.update({str(label).strip().lower(): key for key, label in HEADER_LABELS.items()})
+    return names
+
+
+def canonical_columns(numbered_rows):
+    """The rows with their columns renamed to the keys (`code`, `value` ...), whichever header
+    the file has."""
+    names = _header_names()
+    return [
+        (n, {names.get(str(k or "").strip().lower(), k): v for k, v in row.items()})
+        for n, row in numbered_rows
+    ]
 
 
 @dataclass
@@ -89,12 +141,19 @@ def validate_rows(numbered_rows, period=None, user=None, keep_blank=False):
     `period` (a Period or code) is the period every row must be for; a blank period means it.
     Rows with a blank value are skipped, or kept with value None when `keep_blank`.
     """
+    checked = check_rows(numbered_rows, period, user, keep_blank)
+    return checked.valid, checked.errors
+
+
+def check_rows(numbered_rows, period=None, user=None, keep_blank=False) -> CheckedRows:
+    """`validate_rows`, also counting the rows skipped: blank ones, and (unless `keep_blank`)
+    those without a value, whatever else they say (a template's untouched rows)."""
     if period is not None and not isinstance(period, formats.Period):
         period = formats.Period.parse(str(period))
     indicators = {i.code: i for i in ObservedIndicator.objects.select_related("division")}
     from . import registry
 
-    valid, errors, seen = [], [], {}
+    valid, errors, seen, skipped = [], [], {}, 0
     for number, raw in numbered_rows:
         code = (raw.get("code") or "").strip()
 
@@ -102,7 +161,8 @@ def validate_rows(numbered_rows, period=None, user=None, keep_blank=False):
             errors.append(RowError(number, code, str(message)))
 
         value_text = (raw.get("value") or "").strip()
-        if not code and not value_text:
+        if not value_text and (not code or not keep_blank):
+            skipped += 1
             continue
         if not code:
             reject(_("The code is missing."))
@@ -118,7 +178,10 @@ def validate_rows(numbered_rows, period=None, user=None, keep_blank=False):
             continue
         if user is not None and not rights.can_add_to(user, ind.division_id):
             reject(
-                _("You may not enter values for %(code)s (division %(div)s).")
+                _(
+                    "%(code)s is an indicator of %(div)s: you may import only your own "
+                    "division's indicators. Delete this row or ask %(div)s to report it."
+                )
                 % {"code": code, "div": ind.division}
             )
             continue
@@ -136,8 +199,17 @@ def validate_rows(numbered_rows, period=None, user=None, keep_blank=False):
             continue
         if period is not None and row_period != period:
             reject(
-                _("Period %(p)s is not the chosen period %(chosen)s.")
-                % {"p": row_period.code, "chosen": period.code}
+                _(
+                    "This row is for %(p)s (%(p_code)s), but the period chosen on this page is "
+                    "%(chosen)s (%(chosen_code)s). Correct the period in the file or choose "
+                    "%(p)s on this page."
+                )
+                % {
+                    "p": row_period.label,
+                    "p_code": row_period.code,
+                    "chosen": period.label,
+                    "chosen_code": period.code,
+                }
             )
             continue
         try:
@@ -152,8 +224,6 @@ def validate_rows(numbered_rows, period=None, user=None, keep_blank=False):
             except ValueError as exc:
                 reject(exc)
                 continue
-        elif not keep_blank:
-            continue
         key = (code, row_period.code, cell_key(cell))
         if key in seen:
             reject(
@@ -174,7 +244,7 @@ def validate_rows(numbered_rows, period=None, user=None, keep_blank=False):
         )
     errors += _contradicting_totals(valid)
     errors.sort(key=lambda e: e.row)
-    return valid, errors
+    return CheckedRows(valid, errors, skipped)
 
 
 def _contradicting_totals(rows: list[_Row]) -> list[RowError]:
@@ -245,7 +315,7 @@ def import_observations(file_or_rows, period=None, user=None, name: str = "") ->
     rows. Every row is checked; nothing is written unless all are valid. Writes are logged with
     source "import" and attributed to `user`."""
     try:
-        numbered = read_dicts(file_or_rows, name)
+        numbered = canonical_columns(read_dicts(file_or_rows, name))
     except TableError as exc:
         return ImportResult(False, [RowError(0, "", str(exc.message))])
     if not numbered:
@@ -262,29 +332,34 @@ def import_observations(file_or_rows, period=None, user=None, name: str = "") ->
                         str(
                             _("Missing columns: %(cols)s. The header must be %(header)s.")
                             % {
-                                "cols": ", ".join(sorted(missing)),
-                                "header": ",".join(TEMPLATE_HEADER),
+                                "cols": ", ".join(
+                                    f"{HEADER_LABELS[c]} ({c})" for c in sorted(missing)
+                                ),
+                                "header": ",".join(template_header()),
                             }
                         ),
                     )
                 ],
             )
     try:
-        valid, errors = validate_rows(numbered, period, user)
+        checked = check_rows(numbered, period, user)
+        checked.skipped += _blank_rows_between(numbered)
     except formats.FormatError as exc:  # the chosen period itself
         return ImportResult(False, [RowError(0, "", str(exc))])
-    if errors:
-        return ImportResult(False, errors)
-    if not valid:
-        return ImportResult(False, [RowError(0, "", str(_("The file holds no values.")))])
+    if checked.errors:
+        return ImportResult(False, checked.errors, skipped=checked.skipped)
+    if not checked.valid:
+        message = str(_("The file holds no values."))
+        return ImportResult(False, [RowError(0, "", message)], skipped=checked.skipped)
     with audit_context(user=user, source=ChangeSource.IMPORT), transaction.atomic():
-        written = write_rows(valid, user)
-    return ImportResult(True, [], written)
+        written = write_rows(checked.valid, user)
+    return ImportResult(True, [], written, checked.skipped)
 
 
 def template_rows(period, user=None) -> list[list]:
     """One row per observed indicator (plain value) and per known dimension cell, with the
-    period's current values filled in where the user may see them."""
+    period's current values filled in where the user may see them. A user gets the indicators
+    of the division they may enter values for (every division for an administrator)."""
     from . import registry
 
     period = period if isinstance(period, formats.Period) else formats.Period.parse(str(period))
@@ -294,7 +369,7 @@ def template_rows(period, user=None) -> list[list]:
     ):
         current[(o.indicator.code, cell_key(o.cell))] = o
     rows = []
-    for ind in ObservedIndicator.objects.order_by("code"):
+    for ind in entered_by(user).order_by("code"):
         for cell in [{}, *known_cells(ind)]:
             o = current.get((ind.code, cell_key(cell)))
             rows.append(
@@ -310,6 +385,17 @@ def template_rows(period, user=None) -> list[list]:
                 ]
             )
     return rows
+
+
+def entered_by(user=None):
+    """The observed indicators `user` may enter values for (all of them without a user)."""
+    indicators = ObservedIndicator.objects.all()
+    if user is None:
+        return indicators
+    scope = rights.division_scope(user, rights.ADD)
+    if scope is rights.ALL:
+        return indicators
+    return indicators.filter(division_id=scope) if scope is not None else indicators.none()
 
 
 def _plain(v: Decimal) -> str:

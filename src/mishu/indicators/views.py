@@ -196,7 +196,12 @@ class ObservationImportView(LoginRequiredMixin, TemplateView):
             f, form.cleaned_data["period"], request.user, name=f.name
         )
         if result.ok:
-            messages.success(request, _("Imported %(n)s value(s).") % {"n": result.written})
+            text = _("Imported %(n)s value(s).") % {"n": result.written}
+            if result.skipped:
+                text += " " + _("%(n)s row(s) without a value were skipped.") % {
+                    "n": result.skipped
+                }
+            messages.success(request, text)
             return redirect(
                 reverse("indicators:indicator_list") + f"?period={form.cleaned_data['period'].code}"
             )
@@ -204,7 +209,8 @@ class ObservationImportView(LoginRequiredMixin, TemplateView):
 
 
 class ObservationTemplateView(LoginRequiredMixin, TemplateView):
-    """The import template of a period in CSV, XLSX or ODS."""
+    """The import template of a period in CSV, XLSX or ODS: the rows of the indicators the user's
+    division reports, with the period's current values, under a header in the user's language."""
 
     template_name = "indicators/observation_import.html"
 
@@ -217,7 +223,7 @@ class ObservationTemplateView(LoginRequiredMixin, TemplateView):
         return export_response(
             fmt,
             f"observations-{period.code}",
-            importing.TEMPLATE_HEADER,
+            importing.template_header(),
             importing.template_rows(period, request.user),
             sheet=period.code,
         )

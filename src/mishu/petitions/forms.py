@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mishu.core.forms import RocDateField
 from mishu.core.models import Agency
+from mishu.core.publicforms import contact_widgets
 
 from .choices import DeclineReason, EventAction, Satisfaction
 from .models import PERSONAL_FIELDS, AgencyContact, CollectivePetition, PetitionCase
@@ -123,15 +124,27 @@ class ActionForm(forms.Form):
         return data
 
 
-class PublicPetitionForm(forms.Form):
-    """What a citizen fills in on the public form. `website` is a honeypot: people never see it,
-    robots fill it in."""
+_CONTACT = contact_widgets()
 
-    name = forms.CharField(label=_("Your name"), max_length=100)
-    contact = forms.CharField(
-        label=_("Telephone or e-mail"), max_length=200, help_text=_("So that we can reply.")
+
+class PublicPetitionForm(forms.Form):
+    """What a citizen fills in on the public form: a telephone number or an e-mail address (or
+    both) to reply to. `website` is a honeypot: people never see it, robots fill it in."""
+
+    name = forms.CharField(label=_("Your name"), max_length=100, widget=_CONTACT["name"])
+    phone = forms.CharField(
+        label=_("Telephone"), max_length=40, required=False, widget=_CONTACT["tel"]
     )
-    address = forms.CharField(label=_("Address"), max_length=300, required=False)
+    email = forms.EmailField(
+        label=_("E-mail"),
+        max_length=150,
+        required=False,
+        widget=_CONTACT["email"],
+        help_text=_("A telephone number or an e-mail address, so that we can reply."),
+    )
+    address = forms.CharField(
+        label=_("Address"), max_length=300, required=False, widget=_CONTACT["address"]
+    )
     subject = forms.CharField(label=_("Subject"), max_length=200)
     body = forms.CharField(label=_("Your petition"), max_length=5000, widget=forms.Textarea)
     website = forms.CharField(
@@ -139,6 +152,18 @@ class PublicPetitionForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("phone") and not data.get("email") and "email" not in self.errors:
+            self.add_error(
+                "phone", _("Give a telephone number or an e-mail address, so that we can reply.")
+            )
+        return data
+
+    def contact(self) -> str:
+        """The telephone and e-mail as one contact line of the case."""
+        return " / ".join(v for v in (self.cleaned_data["phone"], self.cleaned_data["email"]) if v)
 
 
 class LookupForm(forms.Form):

@@ -8,6 +8,7 @@ from .views import public, staff, stats
 app_name = "petitions"
 urlpatterns = [
     path("public/", public.PublicFileView.as_view(), name="public_file"),
+    path("public/received/", public.PublicReceivedView.as_view(), name="public_received"),
     path("public/status/", public.PublicLookupView.as_view(), name="public_lookup"),
     path("statistics/", stats.StatisticsView.as_view(), name="statistics"),
     path("access-log/", staff.PersonalDataAccessListView.as_view(), name="access_log"),

@@ -1,14 +1,17 @@
 """Rentable spaces of City Hall, their rules and fees, and the bookings made for them."""
 
 import datetime
+import secrets
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mishu.core import formats
 from mishu.core.models import DivisionScopedModel, UrlMixin
 
 
@@ -151,6 +154,16 @@ class ApplicantKind(models.TextChoices):
     AGENCY = "agency", _("City agency")
 
 
+REFERENCE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read over the phone
+
+
+def new_reference() -> str:
+    """A booking reference: `V`, the ROC year, six random letters, e.g. `V115-K7M2QX`."""
+    return f"V{formats.roc_year(timezone.localdate())}-" + "".join(
+        secrets.choice(REFERENCE_LETTERS) for _i in range(6)
+    )
+
+
 class Booking(UrlMixin, DivisionScopedModel):
     """An application to use a venue: who, what for, when; approval, fee, stage and AV loans.
 
@@ -160,6 +173,10 @@ class Booking(UrlMixin, DivisionScopedModel):
 
     venue = models.ForeignKey(
         Venue, verbose_name=_("venue"), on_delete=models.PROTECT, related_name="bookings"
+    )
+    # what the applicant quotes to look the booking up (with their e-mail or phone)
+    reference = models.CharField(
+        _("booking reference"), max_length=16, unique=True, null=True, blank=True, editable=False
     )
     title = models.CharField(_("event title"), max_length=200)
     purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
@@ -219,6 +236,11 @@ class Booking(UrlMixin, DivisionScopedModel):
 
     def __str__(self):
         return f"{self.venue} {self.starts:%Y-%m-%d} {self.title}"
+
+    def save(self, *args, **kwargs):
+        if not self.reference:
+            self.reference = new_reference()
+        super().save(*args, **kwargs)
 
     def clean(self):
         errors = {}

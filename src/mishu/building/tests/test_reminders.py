@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from mishu.building.models import MaintenanceTask
 from mishu.building.services.reminders import send_reminders
-from mishu.core.testing import division
+from mishu.core.testing import division, post_public_form
 from mishu.venues.models import Booking, Venue
 
 pytestmark = pytest.mark.django_db
@@ -94,8 +94,9 @@ def test_public_booking_form_is_rate_limited(client):
             "date": day.isoformat(),
             "start": start,
             "end": end,
+            "consent": "on",
         }
-        return client.post(reverse("venues:book"), data)
+        return post_public_form(client, reverse("venues:book"), data)
 
     assert apply("09:00", "10:00").status_code == 200
     assert apply("10:00", "11:00").status_code == 200

@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.test import override_settings
 from django.urls import reverse
 
+from mishu.core.testing import post_public_form
 from mishu.petitions.models import PetitionCase
 
 from .factories import agency, file_case
@@ -12,7 +13,8 @@ from .factories import agency, file_case
 pytestmark = pytest.mark.django_db
 FORM = {
     "name": "王小明",
-    "contact": "0912-345-678",
+    "phone": "0912-345-678",
+    "email": "",
     "address": "臺北市信義區市府路1號",
     "subject": "<script>alert(1)</script>路燈",
     "body": "路燈不亮",
@@ -28,12 +30,12 @@ def _fresh_cache():
 
 
 def _file(client, **changes):
-    return client.post(reverse("petitions:public_file"), {**FORM, **changes})
+    return post_public_form(client, reverse("petitions:public_file"), {**FORM, **changes})
 
 
 def test_citizen_files_and_looks_up_with_number_and_password(client):
     r = _file(client)
-    assert r.status_code == 200
+    assert r.status_code == 200 and r.redirect_chain[-1][0] == reverse("petitions:public_received")
     number, password = r.context["number"], r.context["password"]
     case = PetitionCase.objects.get(number=number)
     assert case.channel == "web" and case.password_hash and password not in case.password_hash

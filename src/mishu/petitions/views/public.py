@@ -1,45 +1,90 @@
-"""Public petition pages: no login. Filing a petition (rate limited, honeypot) and looking up
-its status with case number and password (the same answer for any mistake)."""
+"""Public petition pages: no login. Filing a petition (post/redirect/get with a one-time token,
+rate limited on filings, honeypot), its confirmation, and looking up its status with case number
+and password (the same answer for any mistake)."""
 
 from django.db import transaction
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
-from mishu.core import ratelimit
+from mishu.core import publicforms, ratelimit
 from mishu.core.models import Division
 
 from .. import services
 from ..choices import Channel
 from ..forms import LookupForm, PublicPetitionForm
+from ..models import PetitionCase
 
 # Public filings land in 機要組's queue, which routes petitions to the mayor's office.
 RECEIVING_DIVISION = "confidential"
+SCOPE = "file"
+# what this form's filing left in the citizen's session for the confirmation page
+SESSION_KEY = "petitions.filed"
+
+# A petition is handled under the agency's statutory duty (行政程序法 §168–173; 個資法 §15 (1)):
+# the notice is due, consent is not asked for.
+NOTICE = publicforms.Notice(
+    purpose=gettext_lazy(
+        "Handling and answering your petition (Administrative Procedure Act, Articles 168 to "
+        "173), including transferring it to the competent agency."
+    ),
+    categories=gettext_lazy(
+        "Identifying data: your name, telephone, e-mail and address, and what your petition "
+        "says about you."
+    ),
+    period=gettext_lazy(
+        "While the petition is handled, then for the retention period of its files under the "
+        "Archives Act."
+    ),
+    recipients=gettext_lazy(
+        "This Secretariat and the City Government agencies your petition is transferred to."
+    ),
+    consequence=gettext_lazy(
+        "Without a name and a way to reach you we cannot reply, and an anonymous petition may "
+        "not be handled (Administrative Procedure Act, Article 173)."
+    ),
+)
+
+
+def _page(request, form, status=200, **extra):
+    ctx = {
+        "form": form,
+        "notice": NOTICE,
+        "form_token": request.POST.get(publicforms.FIELD) or publicforms.token(SCOPE),
+        **extra,
+    }
+    return render(request, "petitions/public_form.html", ctx, status=status)
 
 
 class PublicFileView(View):
-    """The public petition form; on success shows the case number and password once."""
-
-    template_name = "petitions/public_form.html"
+    """The public petition form; a filing redirects to its confirmation page, so that a reload
+    files nothing, and a form sent twice (double click, back button) files once."""
 
     def get(self, request):
-        return render(request, self.template_name, {"form": PublicPetitionForm()})
+        return _page(request, PublicPetitionForm(), form_token=publicforms.token(SCOPE))
 
     def post(self, request):
         form = PublicPetitionForm(request.POST)
-        if not ratelimit.hit(request, "file"):
-            form.is_valid()
-            return render(
-                request,
-                self.template_name,
-                {"form": form, "limited": _("Too many petitions from here; try again later.")},
-                status=429,
-            )
+        if publicforms.limited(request, SCOPE):
+            form.is_valid()  # keep what was typed on the page
+            message = _("Too many petitions from here; try again later.")
+            return _page(request, form, 429, limited=message)
         if not form.is_valid():
-            return render(request, self.template_name, {"form": form}, status=400)
+            publicforms.count_mistake(request, SCOPE)
+            return _page(request, form, 400)
+        once = publicforms.claim(request, SCOPE)
+        if once.done:
+            return redirect("petitions:public_received")
+        if not once.fresh:
+            message = _("This form has expired. Please check what you typed and send it again.")
+            return _page(request, form, 400, form_token=publicforms.token(SCOPE), limited=message)
+        publicforms.count_filing(request, SCOPE)
         if form.cleaned_data["website"]:
             # A robot filled in the hidden field: answer as if filed, store nothing.
-            return render(request, "petitions/public_thanks.html", {"number": None})
+            request.session[SESSION_KEY] = None
+            once.settle("")
+            return redirect("petitions:public_received")
         data = form.cleaned_data
         with transaction.atomic():
             case, password = services.file_case(
@@ -49,14 +94,25 @@ class PublicFileView(View):
                 subject=data["subject"],
                 body=data["body"],
                 petitioner_name=data["name"],
-                petitioner_contact=data["contact"],
+                petitioner_contact=form.contact(),
                 petitioner_address=data["address"],
             )
-        return render(
-            request,
-            "petitions/public_thanks.html",
-            {"number": case.number, "password": password, "deadline": case.deadline},
-        )
+        once.settle(case.number)
+        # the password is shown on the confirmation page of this browser's session only
+        request.session[SESSION_KEY] = {"number": case.number, "password": password}
+        return redirect("petitions:public_received")
+
+
+class PublicReceivedView(View):
+    """The confirmation of a filing, read from the session: reloading it files nothing."""
+
+    def get(self, request):
+        filed = request.session.get(SESSION_KEY) or {}
+        case = PetitionCase.objects.filter(number=filed.get("number") or "").first()
+        ctx = {"number": None}
+        if case is not None:
+            ctx = {"number": case.number, "password": filed["password"], "deadline": case.deadline}
+        return render(request, "petitions/public_thanks.html", ctx)
 
 
 class PublicLookupView(View):

@@ -11,6 +11,8 @@ from .. import workflow
 from ..models import Booking, BookingEvent
 from . import fees, notify
 
+CLASH = "clash"
+
 
 class TransitionError(ValidationError):
     """The action is not open to the booking in its status."""
@@ -35,19 +37,14 @@ def check_conflicts(booking: Booking) -> None:
     if other:
         start = timezone.localtime(other.starts)
         end = timezone.localtime(other.ends)
-        raise ValidationError(
-            {
-                "starts": _("%(venue)s is already booked from %(start)s to %(end)s (“%(title)s”).")
-                % {
-                    "venue": booking.venue,
-                    "start": f"{start:%Y-%m-%d %H:%M}",
-                    "end": f"{end:%H:%M}"
-                    if start.date() == end.date()
-                    else f"{end:%Y-%m-%d %H:%M}",
-                    "title": other.title,
-                }
-            }
-        )
+        message = _("%(venue)s is already booked from %(start)s to %(end)s (“%(title)s”).") % {
+            "venue": booking.venue,
+            "start": f"{start:%Y-%m-%d %H:%M}",
+            "end": f"{end:%H:%M}" if start.date() == end.date() else f"{end:%Y-%m-%d %H:%M}",
+            "title": other.title,
+        }
+        # code CLASH: the public form replaces the message, which names another applicant's event
+        raise ValidationError({"starts": ValidationError(message, code=CLASH)})
 
 
 def check_rules(booking: Booking, today: datetime.date | None = None) -> None:
@@ -123,3 +120,23 @@ def transition(booking: Booking, action: str, user=None, note: str = "") -> Book
             pk = booking.pk
             transaction.on_commit(lambda: notify.send_decision(pk, note))
     return booking
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
+
+
+def find_for_applicant(reference: str, contact: str) -> Booking | None:
+    """The booking with this reference whose contact e-mail or telephone is `contact` (an e-mail
+    in any case, a number with any dashes or spaces), or None: a wrong reference and a wrong
+    contact read the same, so neither can be probed."""
+    booking = Booking.objects.filter(reference=reference.strip().upper()).first()
+    if booking is None:
+        return None
+    contact = contact.strip()
+    if "@" in contact:
+        matches = bool(booking.contact_email) and contact.lower() == booking.contact_email.lower()
+    else:
+        digits = _digits(contact)
+        matches = len(digits) >= 6 and digits == _digits(booking.contact_phone)
+    return booking if matches else None

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mishu.core.models import Agency
-from mishu.core.testing import division
+from mishu.core.testing import division, post_public_form
 from mishu.venues.models import Booking, Venue, VenueRate
 from mishu.venues.services import fees
 from mishu.venues.services import venues as service
@@ -159,9 +159,11 @@ def test_no_mail_when_the_decision_is_rolled_back(plaza, django_capture_on_commi
 
 def test_public_confirmation_shows_the_estimate(client, plaza):
     day = timezone.localdate() + datetime.timedelta(days=14)
-    response = client.post(
+    response = post_public_form(
+        client,
         reverse("venues:book"),
         {
+            "consent": "on",
             "venue": plaza.pk,
             "title": "親子音樂會",
             "purpose": "culture",

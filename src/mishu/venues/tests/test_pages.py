@@ -7,7 +7,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from mishu.core.testing import division
+from mishu.core.testing import division, post_public_form
 from mishu.venues.models import Booking, BookingEvent, Venue
 from mishu.venues.registry import CRUDS
 
@@ -67,9 +67,10 @@ def public_post(client, venue, day, start="09:00", end="12:00", **extra):
         "date": day.isoformat(),
         "start": start,
         "end": end,
+        "consent": "on",
     }
     data.update(extra)
-    return client.post(reverse("venues:book"), data)
+    return post_public_form(client, reverse("venues:book"), data)
 
 
 def test_public_books_and_staff_approves(client, make_user, client_for, venue):

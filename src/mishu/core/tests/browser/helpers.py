@@ -162,3 +162,16 @@ def assert_accessible(page) -> None:
     """Fail with the list of problems of the current page, if any."""
     problems = accessibility_problems(page)
     assert not problems, f"{page.url}: " + "; ".join(problems)
+
+
+def screenshot(page, name: str) -> Path:
+    """Keep a full-page screenshot of the current page as a test artefact: under
+    `$MISHU_SCREENSHOTS`, or `var/screenshots/` of the checkout."""
+    folder = Path(
+        os.environ.get("MISHU_SCREENSHOTS")
+        or Path(__file__).resolve().parents[5] / "var/screenshots"
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path

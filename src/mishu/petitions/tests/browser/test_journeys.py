@@ -20,7 +20,7 @@ def test_citizen_files_a_petition_and_looks_it_up(page):
     page.goto("/petitions/public/")
     assert_accessible(page)
     page.fill("#id_name", "王小明")
-    page.fill("#id_contact", "0912-345-678")
+    page.fill("#id_phone", "0912-345-678")
     page.fill("#id_body", "<b>路燈</b>不亮")
     with page.expect_navigation():
         page.locator("main form button[type=submit]").click()

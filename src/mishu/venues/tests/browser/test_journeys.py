@@ -33,6 +33,7 @@ def test_public_books_a_venue_and_staff_approve(page, make_user):
     page.fill("#id_date", day.isoformat())
     page.fill("#id_start", "14:00")
     page.fill("#id_end", "11:00")  # ends before it starts: refused, the field named
+    page.check("#id_consent")
     with page.expect_navigation():
         page.locator("main form button[type=submit]").click()
     assert page.locator("[role=alert]").count() >= 1

@@ -1,9 +1,8 @@
-"""Staff pages beyond the generic ones (booking approval, statistics, import) and the public pages
-(booking form, calendar)."""
+"""Staff pages beyond the generic ones (booking approval, statistics, import) and the public
+calendar; the public booking form and status look-up are in `public`."""
 
 import datetime
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,16 +10,17 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView, TemplateView, View
+from django.views.generic import TemplateView, View
 
-from mishu.core import formats, ratelimit
+from mishu.core import formats
 from mishu.core import permissions as rights
 from mishu.core.views import generic
 from mishu.core.views.imports import ObjectImportView
 
-from . import workflow
-from .models import ApplicantKind, Booking, BookingStatus, Purpose, Venue
-from .services import fees, venues
+from .. import workflow
+from ..models import Booking, BookingStatus
+from ..services import fees, venues
+from .public import BookingLookupView, BookingReceivedView, PublicBookingView  # noqa: F401
 
 
 class BookingDetailView(generic.ObjectDetailView):
@@ -71,86 +71,6 @@ class BookingTransitionView(generic.ModelViewMixin, View):
         return redirect(booking.get_absolute_url())
 
 
-class PublicBookingForm(forms.Form):
-    """The public's application for a venue: one event on one day."""
-
-    venue = forms.ModelChoiceField(Venue.objects.filter(active=True), label=_("venue"))
-    title = forms.CharField(label=_("event title"), max_length=200)
-    purpose = forms.ChoiceField(label=_("purpose"), choices=Purpose.choices)
-    applicant = forms.CharField(label=_("applicant (organisation)"), max_length=200)
-    contact_name = forms.CharField(label=_("contact person"), max_length=100)
-    contact_phone = forms.CharField(label=_("contact phone"), max_length=40)
-    contact_email = forms.EmailField(label=_("contact e-mail"))
-    date = forms.DateField(label=_("date"), widget=forms.DateInput(attrs={"type": "date"}))
-    start = forms.TimeField(label=_("from"), widget=forms.TimeInput(attrs={"type": "time"}))
-    end = forms.TimeField(label=_("until"), widget=forms.TimeInput(attrs={"type": "time"}))
-
-    FIELD_OF = {
-        "starts": "date",
-        "ends": "end",
-        "venue": "venue",
-        "purpose": "purpose",
-        "fee": "__all__",
-    }
-
-    def booking(self) -> Booking:
-        d = self.cleaned_data
-        tz = timezone.get_current_timezone()
-        venue = d["venue"]
-        return Booking(
-            division=venue.division,
-            venue=venue,
-            title=d["title"],
-            purpose=d["purpose"],
-            applicant_kind=ApplicantKind.PUBLIC,
-            applicant=d["applicant"],
-            contact_name=d["contact_name"],
-            contact_phone=d["contact_phone"],
-            contact_email=d["contact_email"],
-            starts=datetime.datetime.combine(d["date"], d["start"], tzinfo=tz),
-            ends=datetime.datetime.combine(d["date"], d["end"], tzinfo=tz),
-        )
-
-
-class PublicBookingView(FormView):
-    """The public booking form (no login): checked against the venue's rules and bookings."""
-
-    template_name = "venues/public_booking.html"
-    form_class = PublicBookingForm
-
-    def post(self, request, *args, **kwargs):
-        # every attempt counts, valid or not: a robot cannot probe the form without limit
-        if not ratelimit.hit(request, "booking"):
-            form = self.get_form()
-            form.is_valid()  # keep what was typed on the page
-            limited = gettext(
-                "Too many applications from your connection; please try again in an hour "
-                "or call the City Hall Management Center."
-            )
-            return self.render_to_response(
-                self.get_context_data(form=form, limited=limited), status=429
-            )
-        return super().post(request, *args, **kwargs)
-
-    def form_valid(self, form):
-        try:
-            booking = venues.submit(form.booking())
-        except ValidationError as exc:
-            for name, errors in exc.message_dict.items():
-                target = form.FIELD_OF.get(name, None)
-                for error in errors:
-                    form.add_error(target if target in form.fields else None, error)
-            return self.form_invalid(form)
-        return self.render_to_response(
-            self.get_context_data(
-                form=None,
-                booking=booking,
-                fee_basis=fees.basis(booking),
-                fee_text=f"{booking.fee:,.0f}",
-            )
-        )
-
-
 class CalendarView(TemplateView):
     """The month's bookings per day (public: titles and venues only), `?month=2019-07`."""
 
@@ -196,7 +116,7 @@ class VenueStatisticsView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         from mishu.core import formats
 
-        from .services.statistics import local_period_default, venue_statistics
+        from ..services.statistics import local_period_default, venue_statistics
 
         ctx = super().get_context_data(**kwargs)
         text = self.request.GET.get("period", "")
@@ -217,7 +137,7 @@ class BookingImportView(ObjectImportView):
     template_name = "venues/booking_import.html"
 
     def dispatch(self, request, *args, **kwargs):
-        from .importing import BookingImporter
+        from ..importing import BookingImporter
 
         self.importer = BookingImporter()  # one per upload: it remembers the file's rows
         return super().dispatch(request, *args, **kwargs)
