@@ -24,10 +24,9 @@ import argparse
 import csv
 import datetime
 import io
-import statistics
 import time
 
-from ._setup import setup
+from ._setup import rolled_back, setup
 
 HEADER = [
     "number", "office", "direction", "division", "sender", "received_on", "subject", "speed",
@@ -101,19 +100,6 @@ def peer_resource(bulk=False):
             instance.timeliness = Timeliness.ON_TIME
 
     return DocumentResource
-
-
-def rolled_back(fn, repeat):
-    from django.db import transaction
-
-    times = []
-    for _ in range(repeat):
-        with transaction.atomic():
-            started = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - started)
-            transaction.set_rollback(True)
-    return statistics.median(times)
 
 
 def main():
