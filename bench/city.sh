@@ -29,7 +29,7 @@ if [ -z "${SKIP_LOAD:-}" ]; then
     db "DROP DATABASE IF EXISTS $DEMO_DB"
     db "CREATE DATABASE $DEMO_DB"
     DATABASE_URL="$SERVER/$DEMO_DB" run -m mishu migrate -v 0
-    DATABASE_URL="$SERVER/$DEMO_DB" run -m mishu loaddemo >/dev/null
+    DATABASE_URL="$SERVER/$DEMO_DB" nice -n 19 "$PYTHON" -m mishu loaddemo >/dev/null
     db "CREATE DATABASE $CITY_DB TEMPLATE $DEMO_DB"
     DATABASE_URL="$SERVER/$CITY_DB" run -m bench.city --scale "$SCALE" \
         --documents-scale "$DOCUMENTS_SCALE"
