@@ -26,3 +26,17 @@ def timed(fn, repeat=51, warmup=5):
         fn()
         times.append((time.perf_counter() - start) * 1000)
     return statistics.median(times)
+
+
+def rolled_back(fn, repeat=3):
+    """Median seconds `fn()` takes, each run in a transaction that is then rolled back."""
+    from django.db import transaction
+
+    times = []
+    for _ in range(repeat):
+        with transaction.atomic():
+            started = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - started)
+            transaction.set_rollback(True)
+    return statistics.median(times)

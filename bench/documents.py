@@ -17,10 +17,9 @@
 import argparse
 import datetime
 import io
-import statistics
 import time
 
-from ._setup import setup, timed
+from ._setup import rolled_back, setup, timed
 
 YEARS = 10  # ROC 100–109
 
@@ -197,7 +196,7 @@ def period_counts():
 
 
 def import_throughput(rows_count: int):
-    from django.db import connection, transaction
+    from django.db import connection
     from django.utils import timezone
 
     from mishu.core.models import Agency
@@ -236,17 +235,6 @@ def import_throughput(rows_count: int):
         DocumentSequence.objects.filter(office="secretariat", year__gte=119).delete()
 
     clean()
-
-    def rolled_back(fn):
-        """Seconds `fn()` takes, in a transaction that is then rolled back (median of 3)."""
-        times = []
-        for _ in range(3):
-            with transaction.atomic():
-                started = time.perf_counter()
-                fn()
-                times.append(time.perf_counter() - started)
-                transaction.set_rollback(True)
-        return statistics.median(times)
 
     # (a) the write path alone, on rows validated beforehand
     prepared, errors = importing.validate(table_rows, user)

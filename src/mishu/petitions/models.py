@@ -105,6 +105,8 @@ class PetitionCase(DivisionScopedModel):
     class Meta:
         ordering = ["-received_on", "-pk"]
         indexes = [
+            # the list in its order: the first page without sorting every case (issue 17)
+            models.Index(fields=["received_on", "id"], name="petitions_list_order"),
             models.Index(fields=["division", "received_on"]),
             models.Index(fields=["agency", "received_on"]),
             models.Index(fields=["status", "deadline"]),

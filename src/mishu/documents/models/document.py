@@ -181,6 +181,12 @@ class Document(DivisionScopedModel):
                 fields=["dispatched_on"], include=["seal_uses"], name="documents_dispatched_on"
             ),
             models.Index(fields=["office", "registered_on"], name="documents_office_registered"),
+            # The register's pages in its order (newest first), whole or of one unit: the first
+            # page reads 50 index entries instead of sorting the unit's documents (issue 17).
+            models.Index(fields=["registered_on", "id"], name="documents_register_order"),
+            models.Index(
+                fields=["division", "registered_on", "id"], name="documents_unit_register"
+            ),
         ]
 
     def __str__(self):

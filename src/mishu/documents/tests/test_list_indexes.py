@@ -1,0 +1,26 @@
+"""The register's pages are read in its order from an index, not by sorting every document of
+the unit (at 3,500 萬 documents a sort of one unit's 350 萬 takes seconds; bench/README.md)."""
+
+import pytest
+from django.db import connection
+
+from mishu.documents.models import Document
+
+
+def index_columns(model) -> list[list[str]]:
+    """The column lists of the indexes the database has on `model`'s table."""
+    with connection.cursor() as cursor:
+        found = connection.introspection.get_constraints(cursor, model._meta.db_table)
+    return [c["columns"] for c in found.values() if c["index"] and not c["primary_key"]]
+
+
+def order_columns(model) -> list[str]:
+    fields = [name.lstrip("-") for name in model._meta.ordering]
+    return [model._meta.pk.column if f == "pk" else model._meta.get_field(f).column for f in fields]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("prefix", [[], ["division_id"]], ids=["whole register", "one unit"])
+def test_register_order_has_an_index(prefix):
+    assert order_columns(Document) == ["registered_on", "id"]
+    assert [*prefix, *order_columns(Document)] in index_columns(Document)
