@@ -1,0 +1,149 @@
+"""The home page's inbox: each app's provider through one registry, 待辦 by deadline with days left
+(working days) and overdue in red, 待核 for supervisors, 逾期 of the unit with counts, reminders
+computed on the request, and only the modules the user may open (their division's first)."""
+
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+
+from mishu.core import inbox
+from mishu.core.models import Agency, Division
+from mishu.core.navigation import MODULES, modules_of
+from mishu.core.workdays import WorkCalendar, office_calendar
+from mishu.documents import services as documents
+from mishu.documents.models import Document, Reminder
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+def test_days_left_counts_working_days_and_goes_negative_when_late():
+    cal = WorkCalendar()
+    friday, monday, wednesday = D(2019, 7, 5), D(2019, 7, 8), D(2019, 7, 10)
+    assert inbox.days_left(monday, friday, cal) == 1  # the weekend does not count
+    assert inbox.days_left(friday, friday, cal) == 0
+    assert inbox.days_left(friday, wednesday, cal) == -3
+    assert inbox.days_left(monday, friday) == 3  # calendar days for apps that count them
+    assert inbox.days_left(None, friday, cal) is None
+
+
+def test_each_app_contributes_through_the_registry(make_user):
+    user = make_user("media", ["clerk"])
+    today = timezone.localdate()
+
+    def mine(u, day):
+        assert (u, day) == (user, today)
+        items = [
+            inbox.Item("測試", "later", "/later/", today + datetime.timedelta(days=30)),
+            inbox.Item("測試", "sooner", "/sooner/", today - datetime.timedelta(days=1)),
+            inbox.Item("測試", "undated", "/undated/"),
+        ]
+        return inbox.Part(7, items)
+
+    def review(u, day):
+        raise AssertionError("待核 is not asked of a clerk")
+
+    inbox.register(inbox.Provider("test-app", mine=mine, review=review, workdays=False))
+    try:
+        tabs = inbox.collect(user, today)
+    finally:
+        del inbox.PROVIDERS["test-app"]
+    rows = [r for r in tabs["mine"].rows if r.item.kind == "測試"]
+    assert [r.item.title for r in rows] == ["sooner", "later", "undated"]
+    assert rows[0].overdue and rows[0].days_overdue == 1
+    assert tabs["mine"].count >= 7
+    assert {"documents", "petitions", "venues", "reports"} <= set(inbox.PROVIDERS)
+
+
+def _document(division="documents", handler=None, received=None, **fields):
+    received = received or timezone.localdate()
+    doc = Document(
+        division=Division.objects.get(code=division),
+        office="city",
+        direction="incoming",
+        subject=fields.pop("subject", "函詢市政業務"),
+        sender=Agency.objects.first(),
+        received_on=received,
+        speed="ordinary",
+        handler=handler,
+        **fields,
+    )
+    return documents.register(doc)
+
+
+def _row(page, text):
+    """The <tr> of the inbox that names `text`."""
+    match = re.search(
+        r"<tr class=\"([^\"]*)\">((?:(?!</tr>).)*" + re.escape(text) + ")", page, re.S
+    )
+    assert match, f"{text} not in the inbox"
+    return match.group(1), match.group(2)
+
+
+def test_a_clerk_sees_their_work_by_deadline_overdue_in_red(make_user, client_for):
+    clerk = make_user("documents", ["clerk"])
+    colleague = make_user("documents", ["clerk"])
+    today = timezone.localdate()
+    late = _document(handler=clerk, received=today - datetime.timedelta(days=30), subject="逾期案")
+    soon = _document(
+        handler=clerk, stated_deadline=today + datetime.timedelta(days=1), subject="將到期案"
+    )
+    _document(handler=colleague, subject="同事的案")
+    page = client_for(clerk).get("/").content.decode()
+    mine = page[page.index('id="inbox-mine"') : page.index('id="inbox-overdue"')]
+    assert "同事的案" not in mine
+    assert mine.index("逾期案") < mine.index("將到期案")  # by deadline
+    css, row = _row(mine, "逾期案")
+    late_days = office_calendar().workdays_between(late.deadline, today)
+    assert css == "overdue" and f"逾 {late_days} 日" in row
+    # the reminder is due today, though the nightly job has not run
+    assert not Reminder.objects.exists()
+    css, row = _row(mine, "將到期案")
+    assert css == "due-soon" and "即將到期" in row
+    assert soon.get_absolute_url() in row
+    assert "1 件已逾期" in page
+    # 待辦 has its count; a clerk has no 待核
+    assert re.search(r'href="#inbox-mine">待辦[^<]*<span class="count">2</span>', page)
+    assert 'id="inbox-review"' not in page
+
+
+def test_supervisor_sees_what_awaits_a_decision_and_the_units_overdue(make_user, client_for):
+    boss = make_user("documents", ["supervisor"])
+    clerk = make_user("documents", ["clerk"])
+    today = timezone.localdate()
+    doc = _document(handler=clerk, subject="待展期案")
+    documents.request_extension(doc, doc.deadline + datetime.timedelta(days=10), "會辦", clerk)
+    _document(subject="待分文案")
+    _document(handler=clerk, received=today - datetime.timedelta(days=30), subject="本組逾期")
+    _document("media", received=today - datetime.timedelta(days=30), subject="他組逾期")
+    page = client_for(boss).get("/").content.decode()
+    review = page[page.index('id="inbox-review"') : page.index('id="inbox-overdue"')]
+    assert "待展期案" in review and "展期申請" in review
+    assert "待分文案" in review and "待分文" in review
+    overdue = page[page.index('id="inbox-overdue"') : page.index('aria-labelledby="modules-h"')]
+    assert "本組逾期" in overdue and "他組逾期" not in overdue
+    assert re.search(r'href="#inbox-review">待核[^<]*<span class="count">2</span>', page)
+    assert re.search(r'href="#inbox-overdue">[^<]*<span class="count">1</span>', page)
+    # the clerk does not see the supervisor's queue
+    assert inbox.collect(clerk)["review"].count == 0
+
+
+def test_modules_of_ones_division_first_and_none_that_would_refuse(make_user, client_for):
+    clerk = make_user("confidential", ["clerk"])
+    own, other = modules_of(clerk)
+    urls = {m.url_name for m in own + other}
+    assert "petitions:petitioncase_list" in {m.url_name for m in own}
+    assert "documents:document_list" not in urls  # 文書組's register: nothing to see
+    assert "petitions:access_log" not in urls  # supervisors only: would answer 403
+    client = client_for(clerk)
+    for module in own + other:
+        assert client.get(module.url).status_code == 200, module.url_name
+    page = client.get("/").content.decode()
+    assert page.index(own[0].url) < page.index(other[0].url)
+    evaluator = make_user("general-affairs", ["evaluator"])
+    own, other = modules_of(evaluator)
+    # 研考 reads every division: every module but the supervisors' access log
+    assert len(own) + len(other) == len(MODULES) - 1
+    assert "petitions:access_log" not in {m.url_name for m in own + other}
