@@ -147,3 +147,33 @@ def test_modules_of_ones_division_first_and_none_that_would_refuse(make_user, cl
     # 研考 reads every division: every module but the supervisors' access log
     assert len(own) + len(other) == len(MODULES) - 1
     assert "petitions:access_log" not in {m.url_name for m in own + other}
+
+
+def test_a_units_news_responses_by_working_day_deadline(make_user):
+    from mishu.media.models import NewsResponse
+
+    clerk = make_user("media", ["clerk"])
+    today = timezone.localdate()
+    media = Division.objects.get(code="media")
+    agency = Agency.objects.first()
+
+    def response(headline, requested, replied=None):
+        return NewsResponse.objects.create(
+            division=media,
+            headline=headline,
+            reported_on=requested,
+            agency=agency,
+            requested_on=requested,
+            allowed_days=1,
+            replied_on=replied,
+            reply="已說明" if replied else "",
+        )
+
+    late = response("捷運延誤", today - datetime.timedelta(days=10))
+    response("已回應", today - datetime.timedelta(days=10), replied=today)
+    tabs = inbox.collect(clerk, today)
+    mine = [r for r in tabs["mine"].rows if r.item.kind == "輿情回應"]
+    assert [r.item.title.strip() for r in mine] == ["捷運延誤"]
+    assert mine[0].overdue and mine[0].item.deadline == late.due_on
+    assert any(r.item.url == late.get_absolute_url() for r in tabs["overdue"].rows)
+    assert inbox.collect(make_user("documents", ["clerk"]), today)["mine"].count == 0
