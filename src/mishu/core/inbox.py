@@ -57,6 +57,17 @@ def merge(*parts: Part) -> Part:
     return Part(sum(p.count for p in parts), [i for p in parts for i in p.items])
 
 
+def by_due(queryset, due: str = "deadline"):
+    """Records ordered by their due date (the field `due`), then by when they were made."""
+    return queryset.order_by(due, "pk")
+
+
+def unit_overdue(queryset, user, today, to_item, due: str = "deadline") -> Part:
+    """The open records of `queryset` that belong to the user's unit and are past `due`."""
+    qs = queryset.filter(division=user.division_id, **{f"{due}__lt": today})
+    return part(by_due(qs, due), to_item)
+
+
 @dataclass(frozen=True)
 class Provider:
     """What one app puts in the inbox. Each function takes (user, today) and returns a `Part`;
@@ -70,6 +81,22 @@ class Provider:
 
 
 PROVIDERS: dict[str, Provider] = {}
+
+
+def unit_provider(name: str, open_records, to_item, *, due="due_on", workdays=True) -> Provider:
+    """A provider for what a unit owes by a date and no one person handles (a news response, a
+    council question): 待辦 for the unit's members, 逾期 past the date. `open_records(user)` is
+    the queryset of open records the user may see."""
+
+    def mine(user, today) -> Part:
+        if user.division_id is None:
+            return EMPTY
+        return part(by_due(open_records(user).filter(division=user.division_id), due), to_item)
+
+    def overdue(user, today) -> Part:
+        return unit_overdue(open_records(user), user, today, to_item, due)
+
+    return Provider(name, mine=mine, overdue=overdue, workdays=workdays)
 
 
 def register(provider: Provider) -> None:

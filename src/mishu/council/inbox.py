@@ -20,24 +20,13 @@ def _question(q: Question) -> inbox.Item:
     )
 
 
-def _open(user, division_id):
+def _open(user):
     return (
         Question.objects.restrict(user, "view")
-        .filter(division=division_id, replied_on__isnull=True)
+        .filter(replied_on__isnull=True)
         .select_related("agency")
     )
 
 
-def mine(user, today) -> inbox.Part:
-    if user.division_id is None:
-        return inbox.EMPTY
-    return inbox.part(_open(user, user.division_id).order_by("due_on", "pk"), _question)
-
-
-def overdue(user, today) -> inbox.Part:
-    qs = _open(user, user.division_id).filter(due_on__lt=today)
-    return inbox.part(qs.order_by("due_on", "pk"), _question)
-
-
 # reply dates are set as dates, not counted in working days
-PROVIDER = inbox.Provider("council", mine=mine, overdue=overdue, workdays=False)
+PROVIDER = inbox.unit_provider("council", _open, _question, workdays=False)

@@ -33,8 +33,7 @@ def _open(user, action=rights.CHANGE):
 
 
 def mine(user, today) -> inbox.Part:
-    qs = _open(user).filter(handler=user).order_by("deadline", "pk")
-    return inbox.part(qs, _doc())
+    return inbox.part(inbox.by_due(_open(user).filter(handler=user)), _doc())
 
 
 def _extension(ext: DeadlineExtension) -> inbox.Item:
@@ -73,8 +72,7 @@ def review(user, today) -> inbox.Part:
 
 
 def overdue(user, today) -> inbox.Part:
-    qs = _open(user, rights.VIEW).filter(division=user.division_id, deadline__lt=today)
-    return inbox.part(qs.order_by("deadline", "pk"), _doc())
+    return inbox.unit_overdue(_open(user, rights.VIEW), user, today, _doc())
 
 
 PROVIDER = inbox.Provider("documents", mine=mine, review=review, overdue=overdue)

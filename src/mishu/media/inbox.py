@@ -20,21 +20,8 @@ def _response(r: NewsResponse) -> inbox.Item:
     )
 
 
-def _open(user, division_id):
-    return NewsResponse.objects.restrict(user, "view").filter(
-        division=division_id, replied_on__isnull=True
-    )
+def _open(user):
+    return NewsResponse.objects.restrict(user, "view").filter(replied_on__isnull=True)
 
 
-def mine(user, today) -> inbox.Part:
-    if user.division_id is None:
-        return inbox.EMPTY
-    return inbox.part(_open(user, user.division_id).order_by("due_on", "pk"), _response)
-
-
-def overdue(user, today) -> inbox.Part:
-    qs = _open(user, user.division_id).filter(due_on__lt=today)
-    return inbox.part(qs.order_by("due_on", "pk"), _response)
-
-
-PROVIDER = inbox.Provider("media", mine=mine, overdue=overdue)
+PROVIDER = inbox.unit_provider("media", _open, _response)

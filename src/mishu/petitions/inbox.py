@@ -31,7 +31,7 @@ def _open(user, action="change"):
 def mine(user, today) -> inbox.Part:
     worked_on = PetitionEvent.objects.filter(user=user).values("case")
     qs = _open(user).filter(Q(created_by=user) | Q(pk__in=worked_on) | Q(status=Status.RECEIVED))
-    return inbox.part(qs.order_by("deadline", "pk"), _case)
+    return inbox.part(inbox.by_due(qs), _case)
 
 
 def _request(ext: ExtensionRequest) -> inbox.Item:
@@ -52,8 +52,7 @@ def review(user, today) -> inbox.Part:
 
 
 def overdue(user, today) -> inbox.Part:
-    qs = _open(user, "view").filter(division=user.division_id, deadline__lt=today)
-    return inbox.part(qs.order_by("deadline", "pk"), _case)
+    return inbox.unit_overdue(_open(user, "view"), user, today, _case)
 
 
 PROVIDER = inbox.Provider("petitions", mine=mine, review=review, overdue=overdue)

@@ -95,7 +95,10 @@ def test_api_filters_and_errors(incoming, make_user, api_for, org):
         format="json",
     )
     assert moved.status_code == 400 and "transition" in moved.json()
-    api.post(f"/api/documents/documents/{created['id']}/transition/", {"transition": "assign"})
+    url = f"/api/documents/documents/{created['id']}/transition/"
+    refused = api.post(url, {"transition": "assign"})  # 分文 names the handler
+    assert refused.status_code == 400 and "handler" in refused.json()
+    assert api.post(url, {"transition": "assign", "handler": user.pk}).status_code == 200
     events = api.get(f"/api/documents/documents/{created['id']}/events/").json()
     assert [e["name"] for e in events] == ["registered", "assign"]
 
