@@ -177,3 +177,42 @@ def test_a_units_news_responses_by_working_day_deadline(make_user):
     assert mine[0].overdue and mine[0].item.deadline == late.due_on
     assert any(r.item.url == late.get_absolute_url() for r in tabs["overdue"].rows)
     assert inbox.collect(make_user("documents", ["clerk"]), today)["mine"].count == 0
+
+
+def test_bookings_and_report_sections_await_the_supervisor(make_user):
+    from mishu.reports.models import DraftSection, ReportDraft
+    from mishu.venues.models import Booking, Venue
+
+    boss = make_user("city-hall", ["supervisor"])
+    clerk = make_user("city-hall", ["clerk"])
+    evaluator = make_user("general-affairs", ["evaluator"])
+    hall = Division.objects.get(code="city-hall")
+    venue = Venue.objects.create(division=hall, name="1 樓中庭", report_group="1 樓中庭")
+    starts = timezone.now() + datetime.timedelta(days=10)
+    for status, title in (("applied", "市民講座"), ("approved", "已核准的展覽")):
+        Booking.objects.create(
+            division=hall,
+            venue=venue,
+            title=title,
+            purpose="culture",
+            applicant="示範協會",
+            starts=starts,
+            ends=starts + datetime.timedelta(hours=3),
+            status=status,
+        )
+    draft = ReportDraft.objects.create(period="108H2")
+    for key, division, state in (
+        ("壹七", hall, "submitted"),
+        ("壹一", Division.objects.get(code="general-affairs"), "submitted"),
+        ("貳", None, "submitted"),
+        ("壹七之一", hall, "returned"),
+    ):
+        DraftSection.objects.create(draft=draft, key=key, division=division, state=state)
+    review = inbox.collect(boss)["review"]
+    titles = [r.item.title for r in review.rows]
+    assert review.count == 2
+    assert any("市民講座" in t for t in titles) and not any("已核准的展覽" in t for t in titles)
+    assert any("壹七" in t and "壹七之一" not in t for t in titles)
+    # 研考 approves the sections no division owns; a clerk revises the returned one
+    assert [r.item.title for r in inbox.collect(evaluator)["review"].rows] == [f"{draft} 貳"]
+    assert any("壹七之一" in r.item.title for r in inbox.collect(clerk)["mine"].rows)
