@@ -301,4 +301,7 @@ LOGGING = {
 MISHU = {
     # The office's document-number prefix, e.g. 府秘 in 府秘文字第1080000001號.
     "ORGANISATION_NAME": _("Taipei City Government Secretariat"),
+    # The units whose outgoing documents the supervisor signs off (決行) before dispatch: a list
+    # of division codes, or "*" for every unit (分層負責); [] lets units dispatch from sign-off.
+    "DISPATCH_APPROVAL_DIVISIONS": "*",
 }

@@ -14,6 +14,7 @@ class Module:
     label: str
     url_name: str
     divisions: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()  # only these roles may open it (empty: anyone signed in)
 
     @property
     def url(self) -> str:
@@ -35,3 +36,29 @@ def register(module: Module) -> None:
 def modules_for(division) -> list[Module]:
     """The modules a division's home page lists."""
     return [m for m in MODULES if not m.divisions or division.code in m.divisions]
+
+
+def may_open(user, module: Module) -> bool:
+    """Whether `user` may open `module` and see records in it: a module of another division
+    (which would show nothing) or of a role the user lacks (which would answer 403) is not
+    offered. Those who read every division (研考, administrators) may open them all."""
+    from . import permissions as rights
+
+    if module.roles and not user.has_role(*module.roles):
+        return False
+    if not module.divisions or rights.division_scope(user, rights.VIEW) is rights.ALL:
+        return True
+    division = getattr(user, "division", None)
+    return division is not None and division.code in module.divisions
+
+
+def modules_of(user) -> tuple[list[Module], list[Module]]:
+    """The modules `user` may open: those of their own division first, then the rest."""
+    division = getattr(user, "division", None)
+    own, rest = [], []
+    for module in MODULES:
+        if not may_open(user, module):
+            continue
+        mine = division is not None and division.code in module.divisions
+        (own if mine else rest).append(module)
+    return own, rest

@@ -8,7 +8,12 @@ class CouncilConfig(AppConfig):
     verbose_name = _("Council affairs")
 
     def ready(self):
+        from mishu.core import inbox
         from mishu.core.navigation import Module, register
+
+        from .inbox import PROVIDER
+
+        inbox.register(PROVIDER)
 
         here = ("confidential",)
         for url, label in (

@@ -59,6 +59,7 @@ class State(models.TextChoices):
     ASSIGNED = "assigned", _("Assigned")
     DRAFTING = "drafting", _("Drafting")
     SIGNING = "signing", _("Signing")
+    APPROVED = "approved", _("Approved for dispatch")
     DISPATCHED = "dispatched", _("Dispatched")
     FILED = "filed", _("Filed")
 

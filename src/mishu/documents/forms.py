@@ -42,9 +42,21 @@ class ExtensionDecisionForm(forms.Form):
 
 
 class TransitionForm(forms.Form):
+    """One workflow step; 分文 and 改分 name the handler among `handlers` (the receiving unit's
+    members)."""
+
     transition = forms.CharField(widget=forms.HiddenInput)
+    handler = forms.ModelChoiceField(label=_("handler"), queryset=None, required=False)
     on = RocDateField(label=_("date"), required=False)
     note = forms.CharField(label=_("note"), max_length=500, required=False)
+
+    def __init__(self, *args, handlers=None, **kwargs):
+        from django.contrib.auth import get_user_model
+
+        super().__init__(*args, **kwargs)
+        self.fields["handler"].queryset = (
+            handlers if handlers is not None else get_user_model().objects.none()
+        )
 
 
 class SignoffFileForm(forms.Form):

@@ -146,26 +146,68 @@ def update(doc: Document, user=None) -> Document:
     return doc
 
 
+def eligible_handlers(doc: Document):
+    """The people a document may be assigned to: active members of its receiving unit."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(division=doc.division_id, is_active=True)
+        .order_by("username")
+    )
+
+
+def available(doc: Document, user=None) -> list[str]:
+    """The transitions `user` may take on `doc` now: those its state allows (with the unit's
+    sign-off step where required) and whose role the user holds."""
+    if doc.state in CLOSED_STATES:
+        return []
+    approval = workflow.needs_approval(doc.division.code)
+    return [n for n in workflow.allowed(doc.state, approval=approval) if workflow.may_take(n, user)]
+
+
+def _hand_over(doc: Document, name: str, handler) -> str:
+    """Check the handler an assignment names; returns the event's note. A re-assignment to the
+    handler the document already has is a no-op and is refused."""
+    if handler is None:
+        raise ValidationError({"handler": _("Choose the handler.")})
+    if not eligible_handlers(doc).filter(pk=handler.pk).exists():
+        raise ValidationError({"handler": _("The handler must be a member of the receiving unit.")})
+    if handler.pk == doc.handler_id and name == "reassign":
+        raise ValidationError({"handler": _("The document is already with this handler.")})
+    before = str(doc.handler) if doc.handler_id else "—"
+    doc.handler = handler
+    return f"{before} → {handler}"
+
+
 @transaction.atomic
-def transition(doc: Document, name: str, user=None, *, on=None, note="", **fields) -> Document:
+def transition(
+    doc: Document, name: str, user=None, *, on=None, note="", handler=None, **fields
+) -> Document:
     """Move a document along the workflow; closing transitions record the closing date, the
-    working days used and the 依限/逾期 class."""
-    doc = Document.objects.select_for_update().get(pk=doc.pk)
+    working days used and the 依限/逾期 class. 分文 and 改分 name the `handler`. A step the
+    state does not allow, or that would change nothing, is refused and nothing is logged."""
+    doc = Document.objects.select_for_update().select_related("division").get(pk=doc.pk)
     if user is not None and not rights.can(user, rights.CHANGE, doc):
         raise PermissionDenied(_("You may not change this document."))
     if name not in workflow.TRANSITIONS:
         raise ValidationError({"transition": _("Unknown transition %(t)s.") % {"t": name}})
-    if name not in workflow.allowed(doc.state):
+    if name not in available(doc, None):
         raise ValidationError(
             {
                 "transition": _("A document in state %(s)s cannot be %(t)s.")
-                % {"s": doc.get_state_display(), "t": name}
+                % {"s": doc.get_state_display(), "t": workflow.label(name)}
             }
         )
+    if not workflow.may_take(name, user):
+        raise PermissionDenied(_("Only a supervisor may approve a document for dispatch."))
     for key, value in fields.items():
         setattr(doc, key, value)
+    if name in workflow.HANDING:
+        handed = _hand_over(doc, name, handler)
+        note = f"{handed}; {note}" if note else handed
     before = doc.state
-    doc.state = workflow.target(name)
+    doc.state = workflow.target(name, doc.state)
     if name in workflow.CLOSING:
         on = on or timezone.localdate()
         start = doc.received_on or doc.registered_on

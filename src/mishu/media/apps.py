@@ -8,7 +8,12 @@ class MediaConfig(AppConfig):
     verbose_name = _("Media affairs")
 
     def ready(self):
+        from mishu.core import inbox
         from mishu.core.navigation import Module, register
+
+        from .inbox import PROVIDER
+
+        inbox.register(PROVIDER)
 
         here = ("media",)
         for url, label in (

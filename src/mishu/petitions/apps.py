@@ -8,7 +8,12 @@ class PetitionsConfig(AppConfig):
     verbose_name = _("Petitions")
 
     def ready(self):
+        from mishu.core import inbox
         from mishu.core.navigation import Module, register
+
+        from .inbox import PROVIDER
+
+        inbox.register(PROVIDER)
 
         register(Module(_("Petition cases"), "petitions:petitioncase_list", ("confidential",)))
         register(Module(_("Petition statistics"), "petitions:statistics", ("confidential",)))
@@ -20,4 +25,11 @@ class PetitionsConfig(AppConfig):
             )
         )
         register(Module(_("Agency contacts"), "petitions:agencycontact_list", ("confidential",)))
-        register(Module(_("Personal data access log"), "petitions:access_log", ("confidential",)))
+        register(
+            Module(
+                _("Personal data access log"),
+                "petitions:access_log",
+                ("confidential",),
+                roles=("supervisor", "admin"),
+            )
+        )

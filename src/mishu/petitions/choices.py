@@ -44,8 +44,16 @@ class EventAction(models.TextChoices):
     REASSIGNED = "reassigned", _("Reassigned")
     STARTED = "started", _("Work started")
     EXTENDED = "extended", _("Deadline extended")
+    EXTENSION_ASKED = "ext_asked", _("Extension requested")
+    EXTENSION_REFUSED = "ext_refused", _("Extension rejected")
     REPLIED = "replied", _("Replied")
     CLOSED = "closed", _("Closed")
     DECLINED = "declined", _("Declined")
     ANONYMISED = "anonymised", _("Personal data erased")
     REMINDED = "reminded", _("Reminder sent")
+
+
+class ExtensionStatus(models.TextChoices):
+    REQUESTED = "requested", _("Awaiting the supervisor")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")

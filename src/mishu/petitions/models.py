@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from mishu.core.models import DivisionScopedModel
 from mishu.core.querysets import RestrictedQuerySet
 
-from .choices import Channel, DeclineReason, EventAction, Satisfaction, Status
+from .choices import Channel, DeclineReason, EventAction, ExtensionStatus, Satisfaction, Status
 
 PERSONAL_FIELDS = ("petitioner_name", "petitioner_contact", "petitioner_address")
 MASK = "●●●"
@@ -160,6 +160,44 @@ class PetitionEvent(models.Model):
 
     def __str__(self):
         return f"{self.case.number} {self.get_action_display()}"
+
+
+class ExtensionRequest(models.Model):
+    """A clerk's request to extend a case's deadline (展期), waiting in the supervisor's queue
+    (待核) until approved or rejected with a note; both are events of the case."""
+
+    case = models.ForeignKey(
+        PetitionCase, on_delete=models.CASCADE, related_name="extension_requests"
+    )
+    days = models.PositiveSmallIntegerField(_("working days to add"))
+    reason = models.CharField(_("reason"), max_length=300)
+    petitioner_told = models.BooleanField(_("petitioner told"), default=False)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    requested_on = models.DateField(_("requested on"))
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=ExtensionStatus.choices,
+        default=ExtensionStatus.REQUESTED,
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    decision_note = models.CharField(_("decision note"), max_length=300, blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
+    division_path = "case__division"
+
+    class Meta:
+        ordering = ["requested_on", "pk"]
+        verbose_name = _("extension request")
+        verbose_name_plural = _("extension requests")
+
+    def __str__(self):
+        return f"{self.case.number} +{self.days}"
 
 
 class PersonalDataAccess(models.Model):

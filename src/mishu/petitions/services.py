@@ -14,8 +14,14 @@ from django.utils.translation import gettext as _
 from mishu.core.workdays import office_calendar
 
 from . import workflow
-from .choices import EventAction, Status
-from .models import PERSONAL_FIELDS, PersonalDataAccess, PetitionCase, PetitionEvent
+from .choices import EventAction, ExtensionStatus, Status
+from .models import (
+    PERSONAL_FIELDS,
+    ExtensionRequest,
+    PersonalDataAccess,
+    PetitionCase,
+    PetitionEvent,
+)
 
 PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud on the phone
 DEFAULT_RETENTION_DAYS = 5 * 365
@@ -114,19 +120,11 @@ def act(case: PetitionCase, action: str, user=None, *, on=None, **data) -> Petit
             note = note or (_("reassigned late") if late else "")
         case.agency = agency
     elif action == EventAction.EXTENDED:
-        # an extension is approved, not just taken: a supervisor (or an administrator) applies it
-        if user is not None and not user.has_role("supervisor", "admin"):
-            raise ValidationError({"action": _("An extension is approved by a supervisor.")})
-        days, reason = data.get("days"), (data.get("reason") or "").strip()
-        if not days or int(days) < 1:
-            raise ValidationError({"days": _("Give the number of working days to add.")})
-        if not reason:
-            raise ValidationError({"reason": _("An extension needs a reason.")})
-        if not data.get("petitioner_told"):
-            raise ValidationError({"petitioner_told": _("The petitioner must be told.")})
-        if case.deadline and on > case.deadline:
-            raise ValidationError({"days": _("An extension must be asked before the deadline.")})
-        case.deadline = office_calendar().add_workdays(case.deadline or on, int(days))
+        days, reason = _extension_terms(case, on, data)
+        if user is not None and not user.has_role(*workflow.EXTENSION_DECIDERS):
+            # not the clerk's to decide: the request waits in the supervisor's queue (待核)
+            return _ask_extension(case, user, on, days, reason, data, note)
+        case.deadline = office_calendar().add_workdays(case.deadline or on, days)
         case.extension_reason = reason
         note = note or reason
     elif action == EventAction.REPLIED:
@@ -146,6 +144,70 @@ def act(case: PetitionCase, action: str, user=None, *, on=None, **data) -> Petit
     case.status = after  # only now: a refused action leaves the case as it was
     case.save()
     return _event(case, action, user, before, note, agency)
+
+
+def _extension_terms(case, on, data) -> tuple[int, str]:
+    """The working days and reason of an extension, checked: asked before the deadline, with a
+    reason, once the petitioner is told."""
+    days, reason = data.get("days"), (data.get("reason") or "").strip()
+    if not days or int(days) < 1:
+        raise ValidationError({"days": _("Give the number of working days to add.")})
+    if not reason:
+        raise ValidationError({"reason": _("An extension needs a reason.")})
+    if not data.get("petitioner_told"):
+        raise ValidationError({"petitioner_told": _("The petitioner must be told.")})
+    if case.deadline and on > case.deadline:
+        raise ValidationError({"days": _("An extension must be asked before the deadline.")})
+    return int(days), reason
+
+
+def _ask_extension(case, user, on, days, reason, data, note) -> PetitionEvent:
+    if case.extension_requests.filter(status=ExtensionStatus.REQUESTED).exists():
+        raise ValidationError({"days": _("An extension of this case already awaits a decision.")})
+    ExtensionRequest.objects.create(
+        case=case,
+        days=days,
+        reason=reason,
+        petitioner_told=bool(data.get("petitioner_told")),
+        requested_by=user if getattr(user, "pk", None) else None,
+        requested_on=on,
+    )
+    text = _("%(days)s working days: %(reason)s") % {"days": days, "reason": reason}
+    return _event(case, EventAction.EXTENSION_ASKED, user, case.status, note or text)
+
+
+def pending_extensions(user):
+    """The extension requests awaiting `user`'s decision (the cases they may change)."""
+    if not (user and user.is_authenticated and user.has_role(*workflow.EXTENSION_DECIDERS)):
+        return ExtensionRequest.objects.none()
+    return ExtensionRequest.objects.restrict(user, "change").filter(
+        status=ExtensionStatus.REQUESTED
+    )
+
+
+@transaction.atomic
+def decide_extension(request: ExtensionRequest, approve: bool, user, note: str, *, on=None):
+    """A supervisor approves (the deadline moves by the working days asked) or rejects a clerk's
+    extension request, with a note; both are events of the case."""
+    on = on or timezone.localdate()
+    if not pending_extensions(user).filter(pk=request.pk).exists():
+        if not user.has_role(*workflow.EXTENSION_DECIDERS):
+            raise PermissionDenied(_("Only a supervisor may decide an extension."))
+        raise ValidationError({"status": _("This extension has already been decided.")})
+    if not (note or "").strip():
+        raise ValidationError({"decision_note": _("Give the reason for the decision.")})
+    case = PetitionCase.objects.select_for_update().get(pk=request.case_id)
+    if approve:
+        _check(case, EventAction.EXTENDED)
+        case.deadline = office_calendar().add_workdays(case.deadline or on, request.days)
+        case.extension_reason = request.reason
+        case.save()
+    request.status = ExtensionStatus.APPROVED if approve else ExtensionStatus.REJECTED
+    request.decided_by, request.decided_on = user, on
+    request.decision_note = note.strip()[:300]
+    request.save()
+    action = EventAction.EXTENDED if approve else EventAction.EXTENSION_REFUSED
+    return _event(case, action, user, case.status, note.strip())
 
 
 def approve_public_summary(case: PetitionCase, user, summary: str) -> PetitionCase:

@@ -14,6 +14,11 @@ urlpatterns = [
     path("access-log/", staff.PersonalDataAccessListView.as_view(), name="access_log"),
     path("cases/<int:pk>/action/", staff.CaseActionView.as_view(), name="case_action"),
     path(
+        "extensions/<int:pk>/decide/",
+        staff.ExtensionDecideView.as_view(),
+        name="extension_decide",
+    ),
+    path(
         "cases/<int:pk>/public-summary/",
         staff.PublicSummaryView.as_view(),
         name="case_public_summary",

@@ -4,6 +4,10 @@ received → assigned → in progress → replied → closed; a case may be decl
 §172–173) from any open state and stays registered. Reassignment and extension keep the state.
 """
 
+from django.utils.translation import gettext_lazy as _
+
+from mishu.core.choices import RoleCode
+
 from .choices import EventAction, Status
 
 OPEN = (Status.RECEIVED, Status.ASSIGNED, Status.IN_PROGRESS)
@@ -18,6 +22,25 @@ TRANSITIONS: dict[str, tuple[tuple[str, ...], str | None]] = {
     EventAction.CLOSED: ((Status.REPLIED,), Status.CLOSED),
     EventAction.DECLINED: (OPEN, Status.DECLINED),
 }
+
+# What each action does, as the case page says next to it.
+NOTES = {
+    EventAction.ASSIGNED: _("Send the case to the competent agency; its deadline runs on."),
+    EventAction.REASSIGNED: _(
+        "A misrouted case goes to another agency within 1 working day; the petitioner is told."
+    ),
+    EventAction.STARTED: _("The agency has started on the case."),
+    EventAction.EXTENDED: _(
+        "Add working days before the deadline, with the reason, once the petitioner is told; "
+        "a clerk's request waits for the supervisor."
+    ),
+    EventAction.REPLIED: _("Record the reply sent to the petitioner."),
+    EventAction.CLOSED: _("Close the replied case, with the petitioner's satisfaction."),
+    EventAction.DECLINED: _("Not handled (§172–173): the case stays registered, with the reason."),
+}
+
+# Who decides an extension: a clerk's request goes to them (待核) instead of being refused.
+EXTENSION_DECIDERS = (RoleCode.SUPERVISOR, RoleCode.ADMIN)
 
 # A misrouted case must reach the competent agency within this many working days.
 REASSIGN_WITHIN_WORKDAYS = 1

@@ -8,7 +8,11 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports")
 
     def ready(self):
-        from mishu.core import navigation
+        from mishu.core import inbox, navigation
+
+        from .inbox import PROVIDER
+
+        inbox.register(PROVIDER)
 
         from . import sources
 

@@ -10,7 +10,12 @@ class VenuesConfig(AppConfig):
     verbose_name = _("Venue bookings")
 
     def ready(self):
+        from mishu.core import inbox
         from mishu.core.navigation import Module, register
+
+        from .inbox import PROVIDER
+
+        inbox.register(PROVIDER)
 
         for label, url_name in (
             (_("Venue bookings"), "venues:booking_list"),

@@ -4,6 +4,7 @@ import pytest
 
 from mishu.core.data.organisation import sync_organisation
 from mishu.core.models import Agency, Division, Role
+from mishu.documents.testing import advance
 
 
 @pytest.fixture
@@ -36,8 +37,7 @@ def closed_doc(org):
         )
         services.register(doc)
         if close:
-            services.transition(doc, "assign")
-            services.transition(doc, "file", on=closed_on)
+            advance(doc, "assign", "file", on=closed_on)
         doc.refresh_from_db()
         return doc
 

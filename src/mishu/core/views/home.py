@@ -6,23 +6,40 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import TemplateView
 
+from .. import inbox
 from .. import permissions as rights
 from ..models import Division, ObjectChange
-from ..navigation import modules_for
+from ..navigation import modules_for, modules_of
 
 
 class HomeView(LoginRequiredMixin, TemplateView):
-    """Where a user lands: their division, the modules they can use, their recent changes."""
+    """Where a user lands: their inbox (待辦, 待核, 逾期 with counts and the reminders due now),
+    the modules of their division first and then the others they may open, their recent
+    changes."""
 
     template_name = "core/home.html"
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
-        ctx["my_division"] = user.division
-        ctx["recent_changes"] = ObjectChange.objects.filter(user=user).select_related(
-            "content_type"
-        )[:10]
+        tabs = inbox.collect(user)
+        own, other = modules_of(user)
+        due_soon, overdue = inbox.reminders(tabs)
+        ctx.update(
+            my_division=user.division,
+            tabs=[
+                tabs[inbox.MINE],
+                *([tabs[inbox.REVIEW]] if inbox.is_reviewer(user) else []),
+                *([tabs[inbox.OVERDUE]] if user.division_id else []),
+            ],
+            due_soon=due_soon,
+            overdue=overdue,
+            own_modules=own,
+            other_modules=other,
+            recent_changes=ObjectChange.objects.filter(user=user).select_related("content_type")[
+                :10
+            ],
+        )
         return ctx
 
 

@@ -1,3 +1,4 @@
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
@@ -53,7 +54,13 @@ class EventSerializer(serializers.ModelSerializer):
 
 
 class TransitionSerializer(serializers.Serializer):
+    """One workflow step; 分文 and 改分 name the handler (a member of the receiving unit: the
+    service checks it)."""
+
     transition = serializers.CharField()
+    handler = serializers.PrimaryKeyRelatedField(
+        queryset=get_user_model().objects.filter(is_active=True), required=False, allow_null=True
+    )
     on = serializers.DateField(required=False, allow_null=True)
     note = serializers.CharField(required=False, allow_blank=True, default="")
 

@@ -45,7 +45,12 @@ class DocumentViewSet(RestrictedModelViewSet):
         v = data.validated_data
         doc = self._run(
             lambda: services.transition(
-                doc, v["transition"], request.user, on=v.get("on"), note=v["note"]
+                doc,
+                v["transition"],
+                request.user,
+                on=v.get("on"),
+                note=v["note"],
+                handler=v.get("handler"),
             )
         )
         return Response(DocumentSerializer(doc).data)

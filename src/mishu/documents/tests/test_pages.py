@@ -4,6 +4,7 @@ from django.core import mail
 
 from mishu.documents import jobs, services
 from mishu.documents.models import Reminder
+from mishu.documents.testing import advance
 
 D = datetime.date
 
@@ -61,7 +62,9 @@ def test_register_form_and_extension_flow(org, make_user, client_for):
     page = client.post(
         f"/documents/{doc.pk}/extend/", {"new_deadline": "108/7/20", "reason": "會辦"}, follow=True
     )
-    assert "requested_on" in page.content.decode()
+    html = page.content.decode()
+    assert "展期須於限辦日期前申請" in html
+    assert "requested_on" not in html  # the message, not the field's code name
 
 
 def test_api_filters_and_errors(incoming, make_user, api_for, org):
@@ -92,7 +95,10 @@ def test_api_filters_and_errors(incoming, make_user, api_for, org):
         format="json",
     )
     assert moved.status_code == 400 and "transition" in moved.json()
-    api.post(f"/api/documents/documents/{created['id']}/transition/", {"transition": "assign"})
+    url = f"/api/documents/documents/{created['id']}/transition/"
+    refused = api.post(url, {"transition": "assign"})  # 分文 names the handler
+    assert refused.status_code == 400 and "handler" in refused.json()
+    assert api.post(url, {"transition": "assign", "handler": user.pk}).status_code == 200
     events = api.get(f"/api/documents/documents/{created['id']}/events/").json()
     assert [e["name"] for e in events] == ["registered", "assign"]
 
@@ -151,9 +157,7 @@ def test_list_rows_read_as_values_show_what_the_records_show(incoming, make_user
     handler.save()
     services.register(incoming(handler=handler, speed="urgent"))
     closed = services.register(incoming(received_on=D(2019, 7, 2)))
-    for step in ("assign", "draft", "sign"):
-        closed = services.transition(closed, step)
-    services.transition(closed, "dispatch", on=D(2019, 7, 3))
+    advance(closed, "assign", "draft", "sign", "dispatch", on=D(2019, 7, 3))
     qs = Document.objects.order_by("pk")
     for language in ("zh-hant", "en"):
         with translation.override(language):

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from mishu.core.models import ObjectChange
 from mishu.documents import services, workflow
 from mishu.documents.models import Document
+from mishu.documents.testing import advance
 
 D = datetime.date
 
@@ -70,13 +71,16 @@ def test_workflow_transitions_are_data_and_logged(incoming, make_user):
     clerk = make_user("documents", ["clerk"])
     doc = services.register(incoming(), clerk)
     assert workflow.allowed("received") == ["assign"]
-    for name in ("assign", "draft", "sign"):
+    doc = services.transition(doc, "assign", clerk, handler=clerk)
+    for name in ("draft", "sign"):
         doc = services.transition(doc, name, clerk)
+    boss = make_user("documents", ["supervisor"])
+    doc = services.transition(doc, "approve", boss)  # 文書組 signs off before dispatch
     doc = services.transition(doc, "dispatch", clerk, on=D(2019, 7, 5))
     assert doc.state == "dispatched" and doc.dispatched_on == D(2019, 7, 5)
     assert doc.days_used == Decimal(4) and doc.timeliness == "on_time"
     names = list(doc.events.values_list("name", flat=True))
-    assert names == ["registered", "assign", "draft", "sign", "dispatch"]
+    assert names == ["registered", "assign", "draft", "sign", "approve", "dispatch"]
     assert ObjectChange.objects.filter(object_id=str(doc.pk), action="update").exists()
     with pytest.raises(ValidationError) as exc:
         services.transition(doc, "sign", clerk)
@@ -85,24 +89,19 @@ def test_workflow_transitions_are_data_and_logged(incoming, make_user):
 
 def test_closing_late_is_overdue_and_same_day_is_half_a_day(incoming):
     doc = services.register(incoming(speed="most_urgent"))
-    services.transition(doc, "assign")
-    doc = services.transition(doc, "file", on=D(2019, 7, 3))
+    doc = advance(doc, "assign", "file", on=D(2019, 7, 3))
     assert doc.timeliness == "overdue" and doc.days_used == Decimal(2)
-    same = services.register(incoming())
-    services.transition(same, "assign")
-    same = services.transition(same, "file", on=D(2019, 7, 1))
+    same = advance(services.register(incoming()), "assign", "file", on=D(2019, 7, 1))
     assert same.days_used == Decimal("0.5") and same.timeliness == "on_time"
 
 
 def test_dispatch_before_receipt_is_refused(incoming):
-    doc = services.register(incoming())
-    for name in ("assign", "draft", "sign"):
-        doc = services.transition(doc, name)
+    doc = advance(services.register(incoming()), "assign", "draft", "sign", "approve")
     with pytest.raises(ValidationError) as exc:
         services.transition(doc, "dispatch", on=D(2019, 6, 28))
     assert "dispatched_on" in exc.value.message_dict
     doc.refresh_from_db()
-    assert doc.state == "signing"
+    assert doc.state == "approved"
 
 
 def test_extension_approved_by_supervisor_moves_deadline(incoming, make_user):
@@ -161,8 +160,7 @@ def test_a_correction_keeps_an_approved_extension_and_reclasses_a_closed_documen
     doc.subject = "更正主旨"
     doc = services.update(doc, boss)
     assert doc.deadline == D(2019, 7, 19)
-    doc = services.transition(doc, "assign")
-    doc = services.transition(doc, "file", on=D(2019, 7, 18))
+    doc = advance(doc, "assign", "file", on=D(2019, 7, 18))
     assert doc.timeliness == "on_time"
     # the stated deadline was 108/7/3 all along: the document was closed late
     doc.stated_deadline = D(2019, 7, 3)

@@ -12,6 +12,7 @@ from django.db import connection
 from mishu.core.formats import Period
 from mishu.documents import jobs, services, synth, tally
 from mishu.documents.models import Document, DocumentTally, ImportJob
+from mishu.documents.testing import advance
 from mishu.indicators import registry
 
 D = datetime.date
@@ -24,9 +25,7 @@ def _agree():
 
 
 def _dispatch(doc, on):
-    for step in ("assign", "draft", "sign"):
-        doc = services.transition(doc, step)
-    return services.transition(doc, "dispatch", on=on, seal_uses=2)
+    return advance(doc, "assign", "draft", "sign", "dispatch", on=on, seal_uses=2)
 
 
 def test_single_writes_keep_the_tallies(incoming, org):

@@ -4,15 +4,14 @@ import datetime
 
 from mishu.core.formats import Period
 from mishu.documents import services
+from mishu.documents.testing import advance
 from mishu.indicators import registry
 
 D = datetime.date
 
 
 def _close(doc, on):
-    for step in ("assign", "draft", "sign"):
-        doc = services.transition(doc, step)
-    return services.transition(doc, "dispatch", on=on)
+    return advance(doc, "assign", "draft", "sign", "dispatch", on=on)
 
 
 def test_months_with_statistics_follow_the_closed_documents(incoming):

@@ -14,7 +14,7 @@ from mishu.core.tables import display
 from mishu.core.views import generic
 
 from .. import services, workflow
-from ..choices import Speed, State, Timeliness
+from ..choices import ExtensionStatus, Speed, State, Timeliness
 from ..filtersets import DocumentFilterSet
 from ..forms import (
     DocumentForm,
@@ -177,15 +177,22 @@ class DocumentDetailView(generic.ObjectDetailView):
         ctx.update(
             events=doc.events.select_related("user"),
             extensions=doc.extensions.select_related("requested_by", "decided_by"),
-            transitions=[(n, workflow.TRANSITIONS[n][2]) for n in workflow.allowed(doc.state)]
+            transitions=[
+                (n, workflow.label(n), workflow.note(n)) for n in services.available(doc, user)
+            ]
             if ctx["can_change"]
             else [],
-            transition_form=TransitionForm(),
+            handlers=services.eligible_handlers(doc),
             extension_form=ExtensionRequestForm() if ctx["can_change"] and doc.is_open else None,
             decision_form=ExtensionDecisionForm(),
             signoff_files=doc.signoff_files.select_related("uploaded_by"),
-            signoff_form=SignoffFileForm() if ctx["can_change"] else None,
+            signoff_form=SignoffFileForm() if ctx["can_change"] and doc.is_open else None,
             can_decide=user.has_role("supervisor", "admin") and ctx["can_change"],
+        )
+        ctx["pending_decisions"] = (
+            [e for e in ctx["extensions"] if e.status == ExtensionStatus.REQUESTED]
+            if ctx["can_decide"]
+            else []
         )
         return ctx
 
@@ -217,9 +224,10 @@ class DocumentEditView(generic.ObjectEditView):
 
 
 def _errors(request, exc: ValidationError):
-    for field, errors in exc.message_dict.items():
+    # the message says which field it is about; the code name (e.g. new_deadline) is not shown
+    for errors in exc.message_dict.values():
         for error in errors:
-            messages.error(request, f"{field}: {error}")
+            messages.error(request, error)
 
 
 class _DocumentAction(LoginRequiredMixin, View):
@@ -232,17 +240,24 @@ class _DocumentAction(LoginRequiredMixin, View):
 class TransitionView(_DocumentAction):
     def post(self, request, pk):
         doc = self.document()
-        form = TransitionForm(request.POST)
+        form = TransitionForm(request.POST, handlers=services.eligible_handlers(doc))
         if not form.is_valid():
-            messages.error(
-                request, "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())
-            )
+            for field, errors in form.errors.items():
+                label = form.fields[field].label if field in form.fields else ""
+                messages.error(request, f"{label}：{' '.join(errors)}" if label else errors[0])
             return redirect(doc.get_absolute_url())
         data = form.cleaned_data
         try:
             services.transition(
-                doc, data["transition"], request.user, on=data["on"], note=data["note"]
+                doc,
+                data["transition"],
+                request.user,
+                on=data["on"],
+                note=data["note"],
+                handler=data["handler"],
             )
+        except PermissionDenied as exc:
+            messages.error(request, str(exc))
         except ValidationError as exc:
             _errors(request, exc)
         else:

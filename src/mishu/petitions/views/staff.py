@@ -15,6 +15,7 @@ from mishu.core.forms import restrict_related_fields
 from mishu.core.views import generic
 
 from .. import services, workflow
+from ..choices import EventAction
 from ..filtersets import (
     CollectivePetitionFilterSet,
     PersonalDataAccessFilterSet,
@@ -32,6 +33,7 @@ from ..models import (
     PERSONAL_FIELDS,
     AgencyContact,
     CollectivePetition,
+    ExtensionRequest,
     PersonalDataAccess,
     PetitionCase,
 )
@@ -83,10 +85,15 @@ class PetitionCaseDetailView(generic.ObjectDetailView):
         ctx = super().get_context_data(**kwargs)
         case = ctx["object"]
         can_change = ctx["can_change"]
+        allowed = workflow.allowed(case.status) if can_change else []
         ctx.update(
             events=case.events.select_related("agency", "user"),
             repeats=case.repeats.all(),
-            action_form=ActionForm(allowed=workflow.allowed(case.status)) if can_change else None,
+            # a closed case shows no action form
+            action_form=ActionForm(allowed=allowed) if allowed else None,
+            action_notes=[(EventAction(a).label, workflow.NOTES.get(a, "")) for a in allowed],
+            pending_extensions=services.pending_extensions(self.request.user).filter(case=case),
+            extensions=case.extension_requests.select_related("requested_by", "decided_by"),
             action_url=reverse("petitions:case_action", args=[case.pk]),
             summary_form=(
                 PublicSummaryForm(initial={"public_summary": case.public_summary})
@@ -161,13 +168,38 @@ class CaseActionView(LoginRequiredMixin, TemplateView):
                 messages.error(request, f"{form.fields[field].label}: {' '.join(errors)}")
         else:
             try:
-                services.act(case, form.cleaned_data["action"], request.user, **form.service_data())
-                messages.success(request, _("Done."))
+                event = services.act(
+                    case, form.cleaned_data["action"], request.user, **form.service_data()
+                )
+                if event.action == EventAction.EXTENSION_ASKED:
+                    messages.success(request, _("Extension requested; the supervisor decides."))
+                else:
+                    messages.success(request, _("Done."))
             except ValidationError as exc:
                 for field, errors in getattr(exc, "message_dict", {None: exc.messages}).items():
                     label = form.fields[field].label if field in form.fields else ""
                     messages.error(request, f"{label}: {' '.join(errors)}" if label else errors[0])
         return redirect(case.get_absolute_url())
+
+
+class ExtensionDecideView(LoginRequiredMixin, TemplateView):
+    """POST a supervisor's decision on a clerk's extension request, with a note."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        ext = get_object_or_404(ExtensionRequest.objects.restrict(request.user, "change"), pk=pk)
+        approve = request.POST.get("approve") == "1"
+        try:
+            services.decide_extension(ext, approve, request.user, request.POST.get("note", ""))
+        except PermissionDenied as exc:
+            messages.error(request, str(exc))
+        except ValidationError as exc:
+            for errors in exc.message_dict.values():
+                messages.error(request, " ".join(errors))
+        else:
+            messages.success(request, _("Extension decided."))
+        return redirect(ext.case.get_absolute_url())
 
 
 class PublicSummaryView(LoginRequiredMixin, TemplateView):

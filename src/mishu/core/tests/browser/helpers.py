@@ -81,6 +81,23 @@ def page(browser, live_server, live_organisation):
     assert not errors, f"the server failed: {errors}"
 
 
+def screenshots_dir() -> Path:
+    """Where journeys keep their screenshots as test artefacts: `MISHU_SCREENSHOTS`, by default
+    var/screenshots/ (made when missing; var/ is not committed)."""
+    from django.conf import settings
+
+    path = Path(os.environ.get("MISHU_SCREENSHOTS") or Path(settings.VAR_DIR) / "screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def screenshot(page, name: str) -> Path:
+    """Save the whole page as `<name>.png` in `screenshots_dir()`; returns the file."""
+    path = screenshots_dir() / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
 def submit_login(page, username: str, password: str) -> None:
     """Fill in and send the log-in form, wherever that leads."""
     page.goto("/login/")
@@ -162,16 +179,3 @@ def assert_accessible(page) -> None:
     """Fail with the list of problems of the current page, if any."""
     problems = accessibility_problems(page)
     assert not problems, f"{page.url}: " + "; ".join(problems)
-
-
-def screenshot(page, name: str) -> Path:
-    """Keep a full-page screenshot of the current page as a test artefact: under
-    `$MISHU_SCREENSHOTS`, or `var/screenshots/` of the checkout."""
-    folder = Path(
-        os.environ.get("MISHU_SCREENSHOTS")
-        or Path(__file__).resolve().parents[5] / "var/screenshots"
-    )
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    return path

@@ -49,6 +49,7 @@ def test_register_a_document_and_extend_its_deadline(page, make_user):
     assert_accessible(page)
 
     new_deadline = doc.deadline + datetime.timedelta(days=10)
+    page.locator("section.actions details summary").click()  # the request, among the actions
     page.fill("#id_new_deadline", roc(new_deadline))
     page.fill("#id_reason", "需會辦都發局及法務局")
     with page.expect_navigation():
