@@ -1,10 +1,15 @@
 """Filters shared by every list: a reporting period over a date field."""
 
+import datetime
+
 import django_filters
 from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Count, Max
+from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from .formats import Period
 from .forms import PeriodField
 
 
@@ -41,8 +46,6 @@ def count_choice_fields(filterset_class, model, names=None) -> list[str]:
 def label_choice_counts(filterset, names, request=None) -> None:
     """Adds to each choice of the `names` filters how many records it would match with the
     other filters as they are ("辦結 (12)"): one GROUP BY query per filter."""
-    from django.db.models import Count
-
     data = filterset.data.copy() if filterset.is_bound else {}
     for name in names:
         flt = filterset.filters.get(name)
@@ -67,3 +70,24 @@ def label_choice_counts(filterset, names, request=None) -> None:
             (value, f"{label} ({counts.get(value, 0)})" if value not in ("", None) else label)
             for value, label in form_field.choices
         ]
+
+
+def period_with_records(qs, date_field: str, kind: str = "half", today=None):
+    """The period a page opens on when none is asked for: the `kind` period of the latest record
+    of `qs` (already restricted to the user's scope) dated up to today, so that a page does not
+    open on an empty current period; the current period when there is no record at all.
+    Returns (period, True when it is not the current period). One indexed MAX query."""
+    today = today or timezone.localdate()
+    if qs.model._meta.get_field(date_field).get_internal_type() == "DateTimeField":
+        tomorrow = datetime.datetime.combine(today + datetime.timedelta(days=1), datetime.time())
+        bound = {f"{date_field}__lt": timezone.make_aware(tomorrow)}
+    else:
+        bound = {f"{date_field}__lte": today}
+    latest = qs.filter(**bound).aggregate(m=Max(date_field))["m"]
+    current = Period.for_date(kind, today)
+    if latest is None:
+        return current, False
+    if isinstance(latest, datetime.datetime):
+        latest = timezone.localtime(latest).date() if timezone.is_aware(latest) else latest.date()
+    found = Period.for_date(kind, latest)
+    return found, found != current

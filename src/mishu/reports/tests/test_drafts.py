@@ -199,3 +199,23 @@ def test_api_steps_follow_the_same_rules(draft, people, api_for):
 def test_fresh_database_structure_is_created_once(db):
     first = ReportTemplate.structure()
     assert ReportTemplate.structure() == first and first.owner_rows.count() == 12
+
+
+def test_the_period_page_shows_the_sections_progress(draft, people, client_for):
+    from django.urls import reverse
+
+    section = draft.sections.get(key="壹二")
+    drafts.section_step(section, "submit", people["doc"])
+    drafts.section_step(section, "approve", people["doc_sup"])
+    drafts.section_step(draft.sections.get(key="壹一"), "submit", people["ga"])
+    assert [n for _c, _l, n in drafts.progress(draft)] == [3, 1, 1, 0]
+    page = client_for(people["eval"]).get(reverse("reports:period", args=["108H2"]))
+    chart = page.context["progress_chart"]
+    assert chart.rows == [
+        ("撰寫中", "3"),
+        ("待主管核定", "1"),
+        ("主管已核定", "1"),
+        ("退回修改", "0"),
+    ]
+    html = page.content.decode()
+    assert 'id="chart-draft-progress"' in html and "主管已核定：1" in html
