@@ -58,6 +58,16 @@ def cell(obj, name: str) -> str:
     return display(raw_value(obj, name))
 
 
+def typed_cell(obj, name: str):
+    """One column of one record for a spreadsheet: dates, numbers and booleans as they are (the
+    XLSX and ODS writers make real date and number cells of them), anything else as its
+    displayed text."""
+    value = raw_value(obj, name)
+    if value is None or isinstance(value, datetime.date | int | float | Decimal | str):
+        return value
+    return display(value)
+
+
 # --- sorting a list by a column header ---------------------------------------------------------
 
 

@@ -60,6 +60,9 @@ class DocumentListView(generic.ObjectListView):
     sort_fields = {"number": "number", "registered_on": "registered_on", "deadline": "deadline"}
     count_filters = ()
 
+    def export_title(self):
+        return _("Document register")
+
     def get_queryset(self):
         qs = super().get_queryset()
         if self.request.GET.get("export"):
