@@ -8,6 +8,7 @@ to storage."""
 
 import datetime
 import logging
+import secrets
 import tempfile
 
 from django.conf import settings
@@ -87,7 +88,9 @@ def run(job_id: int) -> ExportJob:
             written = write_file(job.fmt, spool, header, counted(rows), sheet)
             spool.seek(0)
             name = readable_name(job.title, job.fmt, timezone.localdate(job.created))
-            job.file.save(f"export-{job.pk}.{job.fmt}", File(spool), save=False)
+            # not guessable, should the media folder ever be served as it is
+            stored = f"export-{job.pk}-{secrets.token_hex(12)}.{job.fmt}"
+            job.file.save(stored, File(spool), save=False)
     except Exception:
         logger.exception("export job %s failed", job.pk)
         job.status, job.error = JobStatus.FAILED, _("The export could not be written.")
