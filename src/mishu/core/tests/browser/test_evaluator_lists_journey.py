@@ -50,6 +50,7 @@ def shots() -> Path:
 def test_evaluator_reads_the_status_chart_sorts_a_list_and_exports_it(page, make_user):
     observe(indicator("doc.count", division_code="documents"), "108", 120)  # on track
     observe(indicator("pet.count", division_code="confidential"), "108", 40)  # at risk
+    indicator("none.count", division_code="documents")  # no value: missing
     services.load_strategy(STRATEGY)
     clerk = make_user("citizen-services", ["clerk"])
     unit = Division.objects.get(code="citizen-services")
