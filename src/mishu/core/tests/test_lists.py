@@ -85,7 +85,8 @@ def test_page_numbers_and_the_range_shown(clerk_client):
     for n in (1, 2, 3):
         assert f"page={n}" in html
     assert 'aria-current="page"' in html
-    assert "120" in html and "51–100" in html
+    count = html.split('class="list-count"')[1].split("</p>")[0]
+    assert "共 120 筆" in count and "第 51 至 100 筆" in count
 
 
 def test_choice_filters_show_their_counts_with_the_other_filters_applied(clerk_client):
@@ -100,7 +101,7 @@ def test_choice_filters_show_their_counts_with_the_other_filters_applied(clerk_c
     choices = dict(r.context["filterset"].form.fields["category"].choices)
     assert choices["transport"].endswith("(1)")
     assert r.context["filtered"] and r.context["page"].paginator.count == 2
-    assert "2 筆符合篩選條件" in r.content.decode() or "match the filter" in r.content.decode()
+    assert "符合篩選條件：共 2 筆" in r.content.decode()
 
     r = client.get(reverse(URL), {"period": "114"})
     choices = dict(r.context["filterset"].form.fields["category"].choices)
