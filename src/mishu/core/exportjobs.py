@@ -16,7 +16,7 @@ from django.core.files import File
 from django.db.models import Q
 from django.test import RequestFactory
 from django.urls import resolve
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .exports import content_disposition, readable_name, write_file
@@ -43,6 +43,7 @@ def start(request, fmt: str, title: str, total: int) -> ExportJob:
         path=request.path,
         query=query,
         fmt=fmt,
+        language=translation.get_language() or "",
         total=total,
     )
     tasks.run_export.delay(job.pk)
@@ -83,14 +84,15 @@ def run(job_id: int) -> ExportJob:
     try:
         if job.user is None or not job.user.is_active:
             raise PermissionError("the requesting user is gone")
-        header, rows, sheet = _view_rows(job)
-        with tempfile.TemporaryFile() as spool:
-            written = write_file(job.fmt, spool, header, counted(rows), sheet)
-            spool.seek(0)
-            name = readable_name(job.title, job.fmt, timezone.localdate(job.created))
-            # not guessable, should the media folder ever be served as it is
-            stored = f"export-{job.pk}-{secrets.token_hex(12)}.{job.fmt}"
-            job.file.save(stored, File(spool), save=False)
+        with translation.override(job.language or settings.LANGUAGE_CODE):
+            header, rows, sheet = _view_rows(job)
+            with tempfile.TemporaryFile() as spool:
+                written = write_file(job.fmt, spool, header, counted(rows), sheet)
+                spool.seek(0)
+                name = readable_name(job.title, job.fmt, timezone.localdate(job.created))
+                # not guessable, should the media folder ever be served as it is
+                stored = f"export-{job.pk}-{secrets.token_hex(12)}.{job.fmt}"
+                job.file.save(stored, File(spool), save=False)
     except Exception:
         logger.exception("export job %s failed", job.pk)
         job.status, job.error = JobStatus.FAILED, _("The export could not be written.")

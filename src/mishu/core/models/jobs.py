@@ -36,6 +36,8 @@ class ExportJob(models.Model):
     path = models.CharField(_("list address"), max_length=300)
     query = models.JSONField(_("filter"), default=dict, blank=True)
     fmt = models.CharField(_("format"), max_length=4)
+    # the requester's language: the worker writes headers and labels in it
+    language = models.CharField(_("language"), max_length=10, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=JobStatus.choices, default=JobStatus.PENDING
     )

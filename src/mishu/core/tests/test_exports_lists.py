@@ -109,7 +109,7 @@ def test_a_long_export_runs_as_a_job_for_its_requester_and_division(
     assert r.status_code == 302 and r["Location"] == reverse("export_job", args=[job.pk])
     # eager in tests: the job ran during the request
     assert job.status == "done" and job.total == 3 and job.done == 3 and job.user == contacts
-    assert job.query == {"sort": "-count"} and job.fmt == "xlsx"
+    assert job.query == {"sort": "-count"} and job.fmt == "xlsx" and job.language == "zh-hant"
     page = client.get(r["Location"])
     assert (
         page.status_code == 200
