@@ -302,7 +302,10 @@ def _today_label(today=None) -> str:
 
 def readable_name(title: str, fmt: str, today=None) -> str:
     """「公文登記簿_115年12月03日.xlsx」: what and when, no character a file system refuses."""
-    name = re.sub(r'[\\/:*?"<>|\s]+', "_", f"{title}_{_today_label(today)}")
+    name = re.sub(
+        r"\s*([^\x00-\x7f])\s*", r"\1", f"{title}_{_today_label(today)}"
+    )  # 108 年 → 108年
+    name = re.sub(r'[\\/:*?"<>|\s]+', "_", name)
     return f"{name}.{fmt}"
 
 

@@ -72,7 +72,13 @@ class MonthlyTimelinessView(LoginRequiredMixin, TemplateView):
                 ]
                 for r in self.rows(period)
             ]
-            return export_response(fmt, f"timeliness-{period.code}", header, body)
+            return export_response(
+                fmt,
+                f"timeliness-{period.code}",
+                header,
+                body,
+                title=f"{_('Monthly timeliness')}_{period.label}",
+            )
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

@@ -58,7 +58,14 @@ class StatisticsView(LoginRequiredMixin, TemplateView):
                 [r.agency, r.received, r.replied, r.on_time, r.on_time_rate, r.average_days]
                 for r in data["agencies"]
             ]
-            return export_response(fmt, f"petitions-{period.code}", header, rows, sheet=period.code)
+            return export_response(
+                fmt,
+                f"petitions-{period.code}",
+                header,
+                rows,
+                sheet=period.code,
+                title=f"{_('Petition statistics')}_{period.label}",
+            )
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
