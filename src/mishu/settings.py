@@ -141,6 +141,8 @@ MISHU_IMPORT_MAX_ROWS = int(os.environ.get("MISHU_IMPORT_MAX_ROWS", "100000"))
 MISHU_IMPORT_MAX_COLUMNS = int(os.environ.get("MISHU_IMPORT_MAX_COLUMNS", "100"))
 MISHU_IMPORT_MAX_CELLS = int(os.environ.get("MISHU_IMPORT_MAX_CELLS", "2000000"))
 MISHU_IMPORT_JOB_STALE_MINUTES = int(os.environ.get("MISHU_IMPORT_JOB_STALE_MINUTES", "10"))
+# A list export of more rows than this runs as a job (progress page, download when done).
+MISHU_EXPORT_JOB_ROWS = int(os.environ.get("MISHU_EXPORT_JOB_ROWS", "20000"))
 MISHU_IMPORT_MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MISHU_IMPORT_MAX_RATIO = 200
 
@@ -260,6 +262,10 @@ CELERY_BEAT_SCHEDULE = {
     },
     "import-jobs-stale": {
         "task": "mishu.documents.tasks.fail_stale_imports",
+        "schedule": crontab(minute="*/5"),
+    },
+    "export-jobs-stale": {
+        "task": "mishu.core.tasks.fail_stale_exports",
         "schedule": crontab(minute="*/5"),
     },
     "facility-reminders": {

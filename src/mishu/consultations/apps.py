@@ -12,6 +12,7 @@ class ConsultationsConfig(AppConfig):
 
         here = ("citizen-services",)
         register(Module(_("Counter tally"), "consultations:tally", here))
+        register(Module(_("Counter statistics"), "consultations:statistics", here))
         for url, label in (
             ("countercontact_list", _("Counter contacts")),
             ("coordinatedpetition_list", _("Coordinated petitions")),

@@ -56,3 +56,60 @@ def display(value) -> str:
 def cell(obj, name: str) -> str:
     """The displayed text of one column of one record."""
     return display(raw_value(obj, name))
+
+
+def typed_cell(obj, name: str):
+    """One column of one record for a spreadsheet: dates, numbers and booleans as they are (the
+    XLSX and ODS writers make real date and number cells of them), anything else as its
+    displayed text."""
+    value = raw_value(obj, name)
+    if value is None or isinstance(value, datetime.date | int | float | Decimal | str):
+        return value
+    return display(value)
+
+
+# --- sorting a list by a column header ---------------------------------------------------------
+
+
+def sortable_columns(model, columns, explicit: dict | None = None) -> dict[str, str]:
+    """{column: order_by expression} for the columns a list may be sorted by. `explicit` (a
+    view's `sort_fields`) wins; otherwise every column that is a concrete, single-valued field
+    (a foreign key sorts by its model's own ordering). Nothing else is ever passed to
+    `order_by`: the sort key of the address is looked up here, not trusted."""
+    if explicit is not None:
+        return {c: e for c, e in explicit.items() if c in columns}
+    names = {}
+    for c in columns:
+        try:
+            f = model._meta.get_field(c)
+        except FieldDoesNotExist:
+            continue
+        if getattr(f, "concrete", False) and not f.many_to_many:
+            names[c] = c
+    return names
+
+
+def parse_sort(text: str | None, sortable: dict) -> tuple[str, bool] | None:
+    """(column, descending) from `?sort=deadline` or `?sort=-deadline`; None when the column
+    is not one of `sortable` (an unknown key is ignored, never an error)."""
+    text = (text or "").strip()
+    descending = text.startswith("-")
+    key = text[1:] if descending else text
+    return (key, descending) if key in sortable else None
+
+
+def sort_headers(model, columns, sortable: dict, current, query: str) -> list[dict]:
+    """The header cells of a list: label, the address that sorts by it (ascending first, then
+    the other way) and its `aria-sort` state."""
+    base = f"{query}&" if query else ""
+    headers = []
+    for c in columns:
+        h = {"label": column_label(model, c), "url": None, "aria_sort": None}
+        if c in sortable:
+            active = current is not None and current[0] == c
+            desc_next = active and not current[1]
+            h["url"] = f"?{base}sort={'-' if desc_next else ''}{c}"
+            if active:
+                h["aria_sort"] = "descending" if current[1] else "ascending"
+        headers.append(h)
+    return headers

@@ -52,6 +52,18 @@ def evaluate(kpi: KPI, period) -> Evaluation:
     return Evaluation(actual, kpi.target, achievement(actual, kpi.target, kpi.direction))
 
 
+ON_TRACK, AT_RISK, MISSING = "on_track", "at_risk", "missing"
+STATUS_LABELS = {ON_TRACK: _("On track"), AT_RISK: _("At risk"), MISSING: _("Missing")}
+
+
+def status(evaluation: Evaluation) -> str:
+    """At a glance: on track when the achievement is full (the target is met, as the
+    achievement column shows), at risk when it is short of it, missing without an actual."""
+    if evaluation.achievement is None:
+        return MISSING
+    return ON_TRACK if evaluation.achievement >= ONE else AT_RISK
+
+
 def year_to_date(period) -> Period | None:
     """The span from January to the period's end, which a year's target is compared with:
     the first half for 109H1, the whole year for 108H2 (or 108), Q1 for 109Q1. None when no

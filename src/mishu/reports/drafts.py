@@ -93,6 +93,32 @@ def _record(draft, action, user, section=None, before="", after="", note=""):
 
 
 # -- starting a draft --------------------------------------------------------------------------
+def progress(draft: ReportDraft) -> list[tuple[str, str, int]]:
+    """(state, label, sections) for every section state, in the workflow's order (editing,
+    submitted, approved, returned): how far the divisions' writing has come. One query."""
+    from django.db.models import Count
+
+    counts = dict(
+        draft.sections.order_by().values("state").annotate(n=Count("pk")).values_list("state", "n")
+    )
+    return [(code, str(label), counts.get(code, 0)) for code, label in SectionState.choices]
+
+
+def progress_chart(draft: ReportDraft):
+    """The draft's progress as a chart (`core/_chart.html`): sections per state."""
+    from django.utils.translation import gettext as _
+
+    from mishu.core import charts
+
+    return charts.share_chart(
+        "chart-draft-progress",
+        _("Sections of the report by state"),
+        [(label, n) for _code, label, n in progress(draft)],
+        # editing, submitted, approved, returned: grey, blue, green, red
+        colours=("#4a5561", "#0b5394", "#1e6b2f", "#a4161a"),
+    )
+
+
 def previous_draft(period: Period) -> ReportDraft | None:
     """The latest draft of an earlier period of the same kind (108H2 before 109H1)."""
     earlier = [d for d in ReportDraft.objects.all() if _same_kind_before(d.period, period)]

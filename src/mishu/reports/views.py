@@ -16,7 +16,7 @@ from mishu.core import formats
 from mishu.indicators import registry
 from mishu.indicators import services as indicator_services
 
-from . import consistency
+from . import consistency, drafts
 from .forms import PeriodForm, PreviewForm, ReopenForm, ReportTemplateForm
 from .models import BuiltReport, ReportDraft, ReportTemplate
 from .rendering import (
@@ -140,11 +140,14 @@ def period_page(request, code):
                 "current": shown(d.current),
             }
         )
+    draft = ReportDraft.objects.filter(period=period.code).first()
     return render(
         request,
         "reports/period.html",
         {
             "period": period,
+            "draft": draft,
+            "progress_chart": drafts.progress_chart(draft) if draft else None,
             "snapshot": snapshot,
             "closed": bool(snapshot and snapshot.is_closed),
             "rendered": rendered,

@@ -84,6 +84,7 @@ def draft_page(request, code):
             "period": period,
             "draft": draft,
             "sections": sections,
+            "progress_chart": drafts.progress_chart(draft) if draft else None,
             "steps": steps,
             "can_start": evaluator and draft is None,
             "previous": drafts.previous_draft(period) if draft is None else None,

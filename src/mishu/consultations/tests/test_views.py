@@ -123,3 +123,29 @@ def test_api_refuses_a_room_of_another_division(make_user, api_for):
     )
     assert response.status_code == 400 and "room" in response.json()
     assert not NursingRoomUse.objects.exists()
+
+
+def test_statistics_page_charts_contacts_per_category_and_month(make_user, client_for):
+    import datetime
+
+    from mishu.core.models import Division
+
+    clerk = make_user("citizen-services", ["clerk"])
+    unit = Division.objects.get(code="citizen-services")
+    for day, category, count in ((1, "civil", 2), (2, "civil", 1), (3, "transport", 4)):
+        CounterContact.objects.create(
+            division=unit,
+            created_by=clerk,
+            date=datetime.date(2019, 8, day),
+            category=category,
+            count=count,
+        )
+    client = client_for(clerk)
+    r = client.get(reverse("consultations:statistics"))  # opens on 108H2, the half with records
+    assert r.status_code == 200 and r.context["period"].code == "108H2"
+    assert r.context["period_is_latest_with_records"]
+    assert sorted(f for _l, f in r.context["category_chart"].rows) == ["3人次", "4人次"]
+    months = [f for _l, f in r.context["month_chart"].rows]
+    assert months == ["0人次", "7人次", "0人次", "0人次", "0人次", "0人次"]
+    bad = client.get(reverse("consultations:statistics"), {"period": "108H9"})
+    assert bad.status_code == 200 and 'role="alert"' in bad.content.decode()

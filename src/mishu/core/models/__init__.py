@@ -1,5 +1,6 @@
 from .audit import ObjectChange
 from .calendar import CalendarDay
+from .jobs import ExportJob
 from .organisation import Agency, Division, Role, User
 from .scoped import DivisionScopedModel, UrlMixin
 
@@ -8,6 +9,7 @@ __all__ = [
     "CalendarDay",
     "Division",
     "DivisionScopedModel",
+    "ExportJob",
     "ObjectChange",
     "Role",
     "UrlMixin",

@@ -15,11 +15,20 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from .. import exportjobs
 from .. import permissions as rights
 from ..exports import FORMATS, export_response
+from ..filtersets import count_choice_fields, label_choice_counts
 from ..forms import restrict_related_fields
 from ..history import changes_for
-from ..tables import cell, column_label
+from ..tables import (
+    cell,
+    column_label,
+    parse_sort,
+    sort_headers,
+    sortable_columns,
+    typed_cell,
+)
 
 
 def url_name(model, suffix: str) -> str:
@@ -56,13 +65,39 @@ class ModelViewMixin(LoginRequiredMixin):
 
 
 class ObjectListView(ModelViewMixin, TemplateView):
-    """A filterable, paginated list that also exports what it shows (CSV, XLSX, ODS)."""
+    """A filterable, sortable, paginated list that also exports what it shows (CSV, XLSX, ODS).
+
+    `sort_fields` ({column: order_by expression}) names the columns a user may sort by
+    (default: every column that is a plain field, see `tables.sortable_columns`); `count_filters`
+    the choice filters whose choices show their counts (default: the filters over a field with
+    choices; a list over a very large table sets it to those its indexes make cheap, or ())."""
 
     template_name = "core/object_list.html"
     filterset_class = None
     columns: list[str] = []
     export_columns: list[str] | None = None
     paginate_by = 50
+    sort_fields: dict | None = None
+    count_filters: tuple | None = None
+    sort = None  # (column, descending) once `sorted()` has read the address
+
+    def export_title(self) -> str:
+        """What the export file is called before its date (「公文_115年12月03日.xlsx」)."""
+        return str(self.model._meta.verbose_name_plural)
+
+    def sortable(self) -> dict:
+        return sortable_columns(self.model, self.columns, self.sort_fields)
+
+    def sorted(self, qs):
+        """`qs` in the order the user chose (`?sort=col` / `?sort=-col`), the pk breaking ties
+        so that pages never overlap; unchanged when no or an unknown column is asked for."""
+        sortable = self.sortable()
+        self.sort = parse_sort(self.request.GET.get("sort"), sortable)
+        if self.sort is None:
+            return qs
+        key, descending = self.sort
+        expr = sortable[key]
+        return qs.order_by(f"-{expr}" if descending else expr, "-pk" if descending else "pk")
 
     def get_queryset(self):
         # follow the foreign keys the columns show in the same query (no query per row)
@@ -81,35 +116,56 @@ class ObjectListView(ModelViewMixin, TemplateView):
             fs.qs if fs.is_bound and fs.is_valid() else qs if not fs.is_bound else qs.none()
         )
 
+    def export_table(self, fmt: str):
+        """(header, lazy rows, sheet name) of the export of what the page lists (its filter and
+        sort): CSV gets the text people read (ROC dates), XLSX and ODS typed cells."""
+        _fs, qs = self.filtered()
+        qs = self.sorted(qs)
+        cols = self.export_columns or self.columns
+        header = [column_label(self.model, c) for c in cols]
+        value = cell if fmt == "csv" else typed_cell
+        rows = ([value(obj, c) for c in cols] for obj in qs.iterator(chunk_size=2000))
+        return header, rows, str(self.model._meta.verbose_name_plural)
+
     def get(self, request, *args, **kwargs):
         fmt = request.GET.get("export")
         if fmt in FORMATS:
             _fs, qs = self.filtered()
-            cols = self.export_columns or self.columns
-            header = [column_label(self.model, c) for c in cols]
-            rows = ([cell(obj, c) for c in cols] for obj in qs.iterator(chunk_size=2000))
+            total = qs.count()
+            if total > exportjobs.threshold():  # too long to wait for: a job with a progress page
+                job = exportjobs.start(request, fmt, self.export_title(), total)
+                return redirect("export_job", pk=job.pk)
+            header, rows, sheet = self.export_table(fmt)
             return export_response(
-                fmt,
-                self.model._meta.model_name,
-                header,
-                rows,
-                sheet=str(self.model._meta.verbose_name_plural),
+                fmt, self.model._meta.model_name, header, rows, sheet, title=self.export_title()
             )
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         fs, qs = self.filtered()
+        qs = self.sorted(qs)
         page = Paginator(qs, self.paginate_by).get_page(self.request.GET.get("page"))
         query = self.request.GET.copy()
-        query.pop("page", None)
-        query.pop("export", None)
+        for key in ("page", "export", "sort"):
+            query.pop(key, None)
+        if fs is not None:
+            names = count_choice_fields(type(fs), self.model, self.count_filters)
+            label_choice_counts(fs, names, self.request)
+        sort_query = self.request.GET.copy()
+        for key in ("page", "export"):
+            sort_query.pop(key, None)
         ctx.update(
             filterset=fs,
+            filtered=fs is not None
+            and fs.is_bound
+            and any(v for k, v in self.request.GET.items() if k in fs.filters),
             page=page,
-            query=query.urlencode(),
+            query=sort_query.urlencode(),
             export_formats=FORMATS,
-            headers=[column_label(self.model, c) for c in self.columns],
+            headers=sort_headers(
+                self.model, self.columns, self.sortable(), self.sort, query.urlencode()
+            ),
             rows=self.page_rows(page.object_list),
         )
         return ctx

@@ -85,3 +85,19 @@ def test_synth_command_refuses_bad_arguments(org):
         call_command("synth", "documents", "--scale", "0")
     with pytest.raises(CommandError):
         call_command("synth", "nosuchapp")
+
+
+def test_monthly_page_charts_documents_received_per_month(incoming, org, make_user, client_for):
+    from django.urls import reverse
+
+    for day in (1, 2):
+        services.register(incoming(received_on=D(2019, 7, day)))
+    services.register(incoming(received_on=D(2019, 9, 5)))
+    client = client_for(make_user("documents", ["clerk"]))
+    page = client.get(reverse("documents:monthly"), {"month": "108-09"})
+    rows = page.context["received_chart"].rows
+    assert len(rows) == 12 and rows[-1][0] == Period.parse("108-09").label
+    # the indicator's own figures: 2 in July, 1 in September; August has no registration at
+    # all, so it is missing (—), never drawn as zero
+    assert [f for _l, f in rows[-3:]] == ["2件", "—", "1件"]
+    assert 'id="chart-documents-received"' in page.content.decode()

@@ -72,14 +72,43 @@ class MonthlyTimelinessView(LoginRequiredMixin, TemplateView):
                 ]
                 for r in self.rows(period)
             ]
-            return export_response(fmt, f"timeliness-{period.code}", header, body)
+            return export_response(
+                fmt,
+                f"timeliness-{period.code}",
+                header,
+                body,
+                title=f"{_('Monthly timeliness')}_{period.label}",
+            )
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         period, error = self.period()
-        ctx.update(period=period, error=error, rows=self.rows(period), export_formats=FORMATS)
+        ctx.update(
+            period=period,
+            error=error,
+            rows=self.rows(period),
+            export_formats=FORMATS,
+            received_chart=self.received_chart(period),
+        )
         return ctx
+
+    def received_chart(self, period):
+        """Documents received in each of the twelve months up to the period's end, as the
+        report counts them (the indicator documents.received)."""
+        from mishu.core import charts
+        from mishu.indicators import registry
+
+        months = [formats.Period.for_date("month", period.end)]
+        while len(months) < 12:
+            months.insert(0, months[0].previous())
+        return charts.bar_chart(
+            "chart-documents-received",
+            _("Documents received per month"),
+            [(m.label, registry.value("documents.received", m, self.request.user)) for m in months],
+            unit="件",
+            headers=(_("Month"), _("received")),
+        )
 
 
 class RemindersView(LoginRequiredMixin, TemplateView):

@@ -113,6 +113,33 @@ def test_dashboard(strategy, make_user, client_for):
     assert client.get(reverse("kpis:dashboard"), {"period": "zz"}).status_code == 200
 
 
+def test_dashboard_status_at_a_glance(strategy, make_user, client_for):
+    k1, _k2 = strategy
+    observe(indicator_of("doc.ontime"), "108", "0.96")  # above its 95% target: on track
+    observe(indicator_of("doc.hours"), "108", "4")  # above its ceiling of 1.5: at risk
+    KPI.objects.create(
+        objective=k1.objective,
+        code="K3",
+        name="無資料",
+        indicator_code="doc.none",
+        direction="higher",
+        target=1,
+        unit="件",
+        weight=1,
+        year=108,
+    )
+    client = client_for(make_user("documents", ["evaluator"]))
+    r = client.get(reverse("kpis:dashboard"), {"period": "108H2"})
+    labels = services.STATUS_LABELS
+    assert r.context["status_chart"].rows == [
+        (str(labels["on_track"]), "1"),
+        (str(labels["at_risk"]), "1"),
+        (str(labels["missing"]), "1"),
+    ]
+    html = r.content.decode()
+    assert 'id="chart-kpi-status"' in html and "status-missing" in html
+
+
 def test_api(strategy, make_user, api_for):
     api = api_for(make_user("media"))
     assert api.get("/api/kpis/objectives/").json()["count"] == 1

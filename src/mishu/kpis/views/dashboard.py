@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from mishu.core import formats
+from mishu.core import charts, formats
 from mishu.indicators.forms import PeriodForm
 from mishu.indicators.views import format_value
 
@@ -17,6 +17,10 @@ from ..charts import trend_svg
 from ..models import STRATEGY_EDITORS, Objective
 
 TREND_LENGTH = 6
+
+
+# on track, at risk, missing: green, amber-brown, grey (each ≥ 4.5:1 against white text)
+STATUS_COLOURS = ("#1e6b2f", "#8a5a00", "#4a5561")
 
 
 def _pct(v):
@@ -41,11 +45,14 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         for _i in range(TREND_LENGTH - 1):
             trend_periods.insert(0, trend_periods[0].previous())
         objectives = []
+        tally = dict.fromkeys(services.STATUS_LABELS, 0)
         year = formats.roc_year(period.start)
         for obj in Objective.objects.filter(year=year).prefetch_related("kpis"):
             kpis = []
             for kpi in obj.kpis.all():
                 ev = services.evaluate_to_date(kpi, period)
+                state = services.status(ev)
+                tally[state] += 1
                 unit = kpi.unit if kpi.unit != "%" else ""
                 kind = "ratio" if kpi.unit == "%" else ""
                 trend = [(p.code, services.evaluate_to_date(kpi, p).actual) for p in trend_periods]
@@ -60,6 +67,8 @@ class DashboardView(LoginRequiredMixin, TemplateView):
                         "actual": format_value(ev.actual, unit, kind),
                         "target": format_value(kpi.target, unit, kind),
                         "achievement": _pct(ev.achievement),
+                        "status": state,
+                        "status_label": services.STATUS_LABELS[state],
                         "trend": [(c, format_value(v, unit, kind)) for c, v in trend],
                         "svg": trend_svg(
                             f"trend-{kpi.pk}",
@@ -79,6 +88,14 @@ class DashboardView(LoginRequiredMixin, TemplateView):
             )
         user = self.request.user
         ctx.update(
+            status_chart=charts.share_chart(
+                "chart-kpi-status",
+                _("KPI status, %(period)s") % {"period": period.label},
+                [(services.STATUS_LABELS[k], n) for k, n in tally.items()],
+                colours=STATUS_COLOURS,
+            )
+            if any(tally.values())
+            else None,
             form=form,
             period=period,
             year=year,

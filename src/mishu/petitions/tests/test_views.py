@@ -1,5 +1,7 @@
 """Staff pages, API and exports never show personal data unmasked; revealing it is logged."""
 
+from urllib.parse import quote
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
@@ -116,6 +118,8 @@ def test_statistics_and_export(make_user, client_for):
     for fmt in ("csv", "xlsx", "ods"):
         r = client.get(reverse("petitions:statistics") + f"?period=108H2&export={fmt}")
         assert r.status_code == 200 and r["Content-Disposition"].endswith(f'.{fmt}"')
+        # named by what and when: 陳情統計_108年下半年_<today>.<fmt>
+        assert quote("_108年下半年_") in r["Content-Disposition"]
     r = client.get(reverse("petitions:statistics") + "?period=nonsense")
     assert r.status_code == 200
 

@@ -234,3 +234,23 @@ def test_draft_page_shows_the_consistency_findings(draft, people, client_for):
     page = client_for(people["ga"]).get("/reports/periods/108H2/draft/").content.decode()
     checks = page.split('id="checks"', 1)[1].split("</section>", 1)[0]
     assert "107 年 3 月 1 日" in checks and 'id="findings"' in checks
+
+
+def test_the_period_page_shows_the_sections_progress(draft, people, client_for):
+    from django.urls import reverse
+
+    section = draft.sections.get(key="壹二")
+    drafts.section_step(section, "submit", people["doc"])
+    drafts.section_step(section, "approve", people["doc_sup"])
+    drafts.section_step(draft.sections.get(key="壹一"), "submit", people["ga"])
+    assert [n for _c, _l, n in drafts.progress(draft)] == [3, 1, 1, 0]
+    page = client_for(people["eval"]).get(reverse("reports:period", args=["108H2"]))
+    chart = page.context["progress_chart"]
+    assert chart.rows == [
+        ("撰寫中", "3"),
+        ("待主管核定", "1"),
+        ("主管已核定", "1"),
+        ("退回修改", "0"),
+    ]
+    html = page.content.decode()
+    assert 'id="chart-draft-progress"' in html and "主管已核定：1" in html

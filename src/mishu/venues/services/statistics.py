@@ -3,8 +3,6 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils import timezone
-
 from mishu.indicators import registry
 
 from ..models import Booking, BookingStatus, Venue
@@ -48,11 +46,3 @@ def venue_statistics(period, user=None) -> list[VenueStats]:
     for s in stats.values():
         s.hours = s.hours.quantize(Decimal("0.1"))
     return list(stats.values())
-
-
-def local_period_default():
-    """The current half-year, as the statistics page's default period."""
-    from mishu.core.formats import Period
-
-    today = timezone.localdate()
-    return Period.parse(f"{today.year}H{1 if today.month <= 6 else 2}")

@@ -114,9 +114,10 @@ class VenueStatisticsView(LoginRequiredMixin, TemplateView):
     template_name = "venues/statistics.html"
 
     def get_context_data(self, **kwargs):
-        from mishu.core import formats
+        from mishu.core import charts, formats
+        from mishu.core.filtersets import period_with_records
 
-        from ..services.statistics import local_period_default, venue_statistics
+        from ..services.statistics import venue_statistics
 
         ctx = super().get_context_data(**kwargs)
         text = self.request.GET.get("period", "")
@@ -125,8 +126,27 @@ class VenueStatisticsView(LoginRequiredMixin, TemplateView):
         except formats.FormatError as exc:
             ctx["error"] = str(exc)
             period = None
-        period = period or local_period_default()
-        ctx.update(period=period, rows=venue_statistics(period, self.request.user))
+        if period is None:  # the latest half-year with a booking the user sees
+            bookings = Booking.objects.restrict(self.request.user, "view")
+            period, ctx["period_is_latest_with_records"] = period_with_records(bookings, "starts")
+        rows = venue_statistics(period, self.request.user)
+        ctx.update(
+            period=period,
+            rows=rows,
+            hours_chart=charts.bar_chart(
+                "chart-venue-hours",
+                gettext("Hours booked per venue"),
+                [(str(s.venue), s.hours) for s in rows],
+                unit=gettext(" h"),
+                headers=(gettext("venue"), gettext("Hours booked")),
+            ),
+            bookings_chart=charts.bar_chart(
+                "chart-venue-bookings",
+                gettext("Approved bookings per venue"),
+                [(str(s.venue), s.bookings) for s in rows],
+                headers=(gettext("venue"), gettext("Bookings")),
+            ),
+        )
         return ctx
 
 

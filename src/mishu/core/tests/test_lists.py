@@ -1,0 +1,121 @@
+"""Every list (core.views.generic.ObjectListView): sortable columns, page numbers, filter counts."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from mishu.consultations.models import CounterContact
+from mishu.core.tables import column_label
+from mishu.core.testing import division
+
+pytestmark = pytest.mark.django_db
+
+URL = "consultations:countercontact_list"
+
+
+@pytest.fixture
+def clerk_client(make_user, client_for):
+    clerk = make_user("citizen-services", ["clerk"])
+    return client_for(clerk), clerk
+
+
+def _contacts(clerk, spec):
+    unit = division("citizen-services")
+    for i, (category, count) in enumerate(spec):
+        CounterContact.objects.create(
+            division=unit,
+            created_by=clerk,
+            date=datetime.date(2026, 1, 1) + datetime.timedelta(days=i),
+            category=category,
+            count=count,
+        )
+
+
+def test_a_header_sorts_ascending_then_descending(clerk_client):
+    client, clerk = clerk_client
+    _contacts(clerk, [("civil", 5), ("transport", 2), ("civil", 9)])
+    page = client.get(reverse(URL))
+    count_header = next(h for h in page.context["headers"] if h["url"] and "count" in h["url"])
+    assert count_header["aria_sort"] is None and count_header["url"].endswith("sort=count")
+
+    up = client.get(reverse(URL) + "?sort=count")
+    assert [cells[2] for _o, cells in up.context["rows"]] == ["2", "5", "9"]
+    html = up.content.decode()
+    assert 'aria-sort="ascending"' in html
+    header = next(h for h in up.context["headers"] if h["aria_sort"])
+    assert header["url"].endswith("sort=-count")  # a second click sorts the other way
+
+    down = client.get(reverse(URL) + "?sort=-count")
+    assert [cells[2] for _o, cells in down.context["rows"]] == ["9", "5", "2"]
+    assert 'aria-sort="descending"' in down.content.decode()
+
+
+@pytest.mark.parametrize("key", ["password", "created_by__password", "-id;drop", "__str__", "?"])
+def test_an_unknown_sort_key_is_ignored(clerk_client, key):
+    client, clerk = clerk_client
+    _contacts(clerk, [("civil", 5), ("transport", 2)])
+    r = client.get(reverse(URL), {"sort": key})
+    assert r.status_code == 200
+    assert len(r.context["rows"]) == 2
+    assert "aria-sort" not in r.content.decode()
+
+
+def test_sort_is_kept_in_the_export_and_page_links(clerk_client):
+    client, clerk = clerk_client
+    _contacts(clerk, [("civil", n) for n in range(1, 56)])
+    r = client.get(reverse(URL) + "?sort=-count")
+    html = r.content.decode()
+    assert "sort=-count&amp;page=2" in html
+    assert "sort=-count&amp;export=csv" in html
+    csv = b"".join(client.get(reverse(URL) + "?sort=count&export=csv").streaming_content)
+    header, *lines = [line.split(",") for line in csv.decode("utf-8-sig").splitlines()]
+    at = header.index(column_label(CounterContact, "count"))
+    counts = [line[at] for line in lines]
+    assert counts[:3] == ["1", "2", "3"]
+
+
+def test_page_numbers_and_the_range_shown(clerk_client):
+    client, clerk = clerk_client
+    _contacts(clerk, [("civil", 1)] * 120)
+    r = client.get(reverse(URL), {"page": 2})
+    html = r.content.decode()
+    assert r.context["page"].number == 2
+    assert len(r.context["rows"]) == 50
+    for n in (1, 2, 3):
+        assert f"page={n}" in html
+    assert 'aria-current="page"' in html
+    count = html.split('class="list-count"')[1].split("</p>")[0]
+    assert "共 120 筆" in count and "第 51 至 100 筆" in count
+
+
+def test_choice_filters_show_their_counts_with_the_other_filters_applied(clerk_client):
+    client, clerk = clerk_client
+    _contacts(clerk, [("civil", 1), ("civil", 1), ("transport", 1)])
+    r = client.get(reverse(URL))
+    choices = dict(r.context["filterset"].form.fields["category"].choices)
+    assert choices["civil"].endswith("(2)") and choices["transport"].endswith("(1)")
+
+    # the category chosen keeps the counts of every category; the period narrows them
+    r = client.get(reverse(URL), {"category": "civil", "period": "115-01"})
+    choices = dict(r.context["filterset"].form.fields["category"].choices)
+    assert choices["transport"].endswith("(1)")
+    assert r.context["filtered"] and r.context["page"].paginator.count == 2
+    assert "符合篩選條件：共 2 筆" in r.content.decode()
+
+    r = client.get(reverse(URL), {"period": "114"})
+    choices = dict(r.context["filterset"].form.fields["category"].choices)
+    assert choices["civil"].endswith("(0)")
+
+
+def test_the_documents_register_sorts_only_by_indexed_columns(make_user, client_for):
+    client = client_for(make_user("documents", ["clerk"]))
+    url = reverse("documents:document_list")
+    r = client.get(url, {"sort": "subject"})
+    assert r.status_code == 200 and "aria-sort" not in r.content.decode()
+    r = client.get(url, {"sort": "-deadline"})
+    assert 'aria-sort="descending"' in r.content.decode()
+    # no per-choice counts over the register
+    assert not any(
+        "(" in str(label) for _v, label in r.context["filterset"].form.fields["state"].choices
+    )
