@@ -64,6 +64,8 @@ class Crud:
     api_prefix: str = ""
     # shown and exported, never edited here: a workflow owns them (e.g. a booking's status)
     read_only: list = field(default_factory=list)
+    # exported columns, when not every field (personal data nobody needs in bulk stays out)
+    export_fields: list | None = None
 
     @property
     def name(self):
@@ -97,7 +99,11 @@ class Crud:
                 "model": self.model,
                 "filterset_class": fs,
                 "columns": self.columns,
-                "export_columns": ["id", "division", *self.fields],
+                "export_columns": [
+                    "id",
+                    "division",
+                    *(self.fields if self.export_fields is None else self.export_fields),
+                ],
             },
         )
         dv = type(

@@ -27,6 +27,8 @@ CRUDS = [
         ["subscribed_on", "unsubscribed_on", "id"],
         filters=["division"],
         date_field="subscribed_on",
+        # the addresses are the e-paper platform's to use; an export counts, it does not mail
+        export_fields=["subscribed_on", "unsubscribed_on"],
     ),
     Crud(
         Yearbook,

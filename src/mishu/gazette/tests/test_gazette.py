@@ -80,6 +80,14 @@ def test_subscription_import_all_or_nothing_and_masked_in_the_log(make_user, cli
     assert registry.value("gazette.subscribers", H2) == 1
     change = ObjectChange.objects.filter(content_type__model="subscription").first()
     assert "x@example.com" not in str(change.changes) and "x@example.com" not in change.object_repr
+    # nor in an export of the list: the addresses are the e-paper platform's to use
+    for fmt in ("csv", "xlsx"):
+        response = client.get(reverse("gazette:subscription_list"), {"export": fmt})
+        assert response.status_code == 200
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        assert b"example.com" not in body
+        if fmt == "csv":
+            assert len(body.decode("utf-8-sig").strip().splitlines()) == 3  # header + 2
 
 
 def test_items_link_only_to_issues_the_clerk_may_read(make_user, client_for, api_for):
