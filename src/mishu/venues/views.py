@@ -15,6 +15,7 @@ from django.views.generic import FormView, TemplateView, View
 
 from mishu.core import formats, ratelimit
 from mishu.core import permissions as rights
+from mishu.core.forms import RocDateField
 from mishu.core.views import generic
 from mishu.core.views.imports import ObjectImportView
 
@@ -81,7 +82,7 @@ class PublicBookingForm(forms.Form):
     contact_name = forms.CharField(label=_("contact person"), max_length=100)
     contact_phone = forms.CharField(label=_("contact phone"), max_length=40)
     contact_email = forms.EmailField(label=_("contact e-mail"))
-    date = forms.DateField(label=_("date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = RocDateField(label=_("date"))
     start = forms.TimeField(label=_("from"), widget=forms.TimeInput(attrs={"type": "time"}))
     end = forms.TimeField(label=_("until"), widget=forms.TimeInput(attrs={"type": "time"}))
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from mishu.core import permissions as rights
+from mishu.core.forms import labelled_errors
 from mishu.core.tables import display
 from mishu.core.views import generic
 
@@ -216,10 +217,11 @@ class DocumentEditView(generic.ObjectEditView):
         return self.render_to_response(self.get_context_data(form=form, object=instance))
 
 
-def _errors(request, exc: ValidationError):
-    for field, errors in exc.message_dict.items():
-        for error in errors:
-            messages.error(request, f"{field}: {error}")
+def _errors(request, errors, form=None):
+    """Each error (a form's, or a service's ValidationError) as a message led by the field's
+    label, not its code."""
+    for text in labelled_errors(errors, form, model=Document):
+        messages.error(request, text)
 
 
 class _DocumentAction(LoginRequiredMixin, View):
@@ -234,9 +236,7 @@ class TransitionView(_DocumentAction):
         doc = self.document()
         form = TransitionForm(request.POST)
         if not form.is_valid():
-            messages.error(
-                request, "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())
-            )
+            _errors(request, form.errors, form)
             return redirect(doc.get_absolute_url())
         data = form.cleaned_data
         try:
@@ -244,7 +244,7 @@ class TransitionView(_DocumentAction):
                 doc, data["transition"], request.user, on=data["on"], note=data["note"]
             )
         except ValidationError as exc:
-            _errors(request, exc)
+            _errors(request, exc, form)
         else:
             messages.success(request, _("Done."))
         return redirect(doc.get_absolute_url())
@@ -255,16 +255,14 @@ class ExtensionRequestView(_DocumentAction):
         doc = self.document()
         form = ExtensionRequestForm(request.POST)
         if not form.is_valid():
-            messages.error(
-                request, "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())
-            )
+            _errors(request, form.errors, form)
             return redirect(doc.get_absolute_url())
         try:
             services.request_extension(
                 doc, form.cleaned_data["new_deadline"], form.cleaned_data["reason"], request.user
             )
         except ValidationError as exc:
-            _errors(request, exc)
+            _errors(request, exc, form)
         else:
             messages.success(request, _("Extension requested."))
         return redirect(doc.get_absolute_url())
@@ -280,9 +278,7 @@ class ExtensionDecideView(LoginRequiredMixin, View):
         )
         form = ExtensionDecisionForm(request.POST)
         if not form.is_valid():
-            messages.error(
-                request, "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())
-            )
+            _errors(request, form.errors, form)
             return redirect(ext.document.get_absolute_url())
         try:
             services.decide_extension(
@@ -291,7 +287,7 @@ class ExtensionDecideView(LoginRequiredMixin, View):
         except PermissionDenied as exc:
             messages.error(request, str(exc))
         except ValidationError as exc:
-            _errors(request, exc)
+            _errors(request, exc, form)
         else:
             messages.success(request, _("Extension decided."))
         return redirect(ext.document.get_absolute_url())
