@@ -103,7 +103,8 @@ def _field_label(name, form=None, model=None) -> str:
         field = form.fields[name]
         return str(field.label or capfirst(name.replace("_", " ")))
     meta = getattr(form, "_meta", None) or getattr(form, "Meta", None)
-    for candidate in (model, getattr(meta, "model", None)):
+    models = list(model) if isinstance(model, list | tuple) else [model]
+    for candidate in (*models, getattr(meta, "model", None)):
         if candidate is None or not name:
             continue
         try:
@@ -116,7 +117,8 @@ def _field_label(name, form=None, model=None) -> str:
 def labelled_errors(errors, form=None, model=None) -> list[str]:
     """Every message of `errors` (a form's `errors`, or a ValidationError) as a sentence for
     `messages.error`: 「新期限：新期限必須晚於原期限。」 — prefixed with the field's label (from
-    `form`, else `model`), never with its code; an error of the whole record stands alone."""
+    `form`, else `model`: one model or a list of them), never with its code; an error of the
+    whole record stands alone."""
     if isinstance(errors, ValidationError):
         items = (
             errors.message_dict.items()

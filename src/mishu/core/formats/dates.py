@@ -68,11 +68,13 @@ def format_date(d: date) -> str:
 
 
 def format_date_short(d: date) -> str:
-    """The compact form for dense tables: ``115/12/08`` (``民國前 1/03/05`` before 1912).
+    """The compact form for dense tables: ``115/12/08``; before 1912 the long form
+    (``民國前 1 年 3 月 5 日``), which has no compact spelling.
 
-    Also what a date field shows for editing: `parse_date` reads it back.
+    Also what a date field shows for editing: `parse_date` reads either back.
     """
-    return f"{format_roc_year(d.year)}/{d.month:02d}/{d.day:02d}"
+    roc = roc_year(d)
+    return f"{roc}/{d.month:02d}/{d.day:02d}" if roc > 0 else format_date(d)
 
 
 def format_datetime(moment: datetime, short: bool = False) -> str:

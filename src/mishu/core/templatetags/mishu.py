@@ -6,15 +6,19 @@ from django import template
 from django.utils import timezone
 
 from .. import formats
-from ..history import changes_for
+from ..history import changes_for, field_changes
 
 register = template.Library()
 
 
 @register.simple_tag
 def object_changes(obj, limit=200):
-    """The change log of `obj` (newest first), for history pages."""
-    return list(changes_for(obj)[:limit])
+    """The change log of `obj` (newest first), for history pages: each change with `rows`,
+    its (label, before, after) as a person reads them."""
+    changes = list(changes_for(obj)[:limit])
+    for change in changes:
+        change.rows = field_changes(type(obj), change)
+    return changes
 
 
 def _local_date(value):

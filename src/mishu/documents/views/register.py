@@ -220,7 +220,7 @@ class DocumentEditView(generic.ObjectEditView):
 def _errors(request, errors, form=None):
     """Each error (a form's, or a service's ValidationError) as a message led by the field's
     label, not its code."""
-    for text in labelled_errors(errors, form, model=Document):
+    for text in labelled_errors(errors, form, model=[Document, DeadlineExtension]):
         messages.error(request, text)
 
 

@@ -125,7 +125,9 @@
     var table = el("table", { role: "grid" });
     var row = el("tr");
     this.labels.weekdays.forEach(function (w) { row.append(el("th", { scope: "col" }, w)); });
-    table.append(el("thead")).append(row);
+    var thead = el("thead");
+    thead.append(row);
+    table.append(thead);
     var body = el("tbody");
     var first = new Date(this.month);
     var cursor = new Date(first.getFullYear(), first.getMonth(), 1 - first.getDay());
