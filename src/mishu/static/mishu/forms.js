@@ -57,8 +57,8 @@
       weekdays: (input.dataset.weekdays || "S,M,T,W,T,F,S").split(",")
     };
     this.button = el("button", { type: "button", "class": "calendar-button", "aria-expanded": "false",
-      "aria-label": this.labels.open });
-    this.button.textContent = "📅";
+      "aria-haspopup": "dialog" });
+    this.button.textContent = this.labels.open;
     input.insertAdjacentElement("afterend", this.button);
     this.button.addEventListener("click", this.toggle.bind(this));
   }
