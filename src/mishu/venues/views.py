@@ -182,8 +182,8 @@ class CalendarView(TemplateView):
         ctx.update(
             month=first,
             days=sorted(days.items()),
-            prev=(first - datetime.timedelta(days=1)).strftime("%Y-%m"),
-            next=nxt.strftime("%Y-%m"),
+            prev=(first - datetime.timedelta(days=1)).replace(day=1),
+            next=nxt,
             approved=BookingStatus.APPROVED,
         )
         return ctx
