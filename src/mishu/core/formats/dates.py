@@ -166,6 +166,7 @@ _NAMED_FORMATS = {
     "DATETIME_FORMAT": lambda v: _long(v),
     "SHORT_DATE_FORMAT": lambda v: _short(v),
     "SHORT_DATETIME_FORMAT": lambda v: _short(v),
+    "YEAR_MONTH_FORMAT": lambda v: format_month(v.year, v.month),
 }
 
 

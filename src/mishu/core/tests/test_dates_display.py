@@ -71,7 +71,7 @@ def test_django_renders_dates_and_moments_in_roc():
     moment = datetime.datetime(2026, 12, 3, 8, 38, tzinfo=TAIPEI)
     template = Template(
         "{{ d }}|{{ m }}|{{ d|date }}|{{ m|date:'SHORT_DATETIME_FORMAT' }}"
-        "|{{ d|date:'SHORT_DATE_FORMAT' }}|{{ m|date:'H:i' }}"
+        "|{{ d|date:'SHORT_DATE_FORMAT' }}|{{ d|date:'YEAR_MONTH_FORMAT' }}|{{ m|date:'H:i' }}"
     )
     with timezone.override("Asia/Taipei"):
         out = template.render(Context({"d": datetime.date(2026, 12, 11), "m": moment}))
@@ -81,6 +81,7 @@ def test_django_renders_dates_and_moments_in_roc():
         "115 年 12 月 11 日",
         "115/12/03 08:38",
         "115/12/11",
+        "115 年 12 月",
         "08:38",  # an explicit format string is Django's
     ]
     assert display_for_value(datetime.date(2026, 12, 4), "") == "115 年 12 月 4 日"
