@@ -175,3 +175,10 @@ def test_pages_of_several_apps_show_no_gregorian_date(records, client_for):
     )
     assert "115 年 12 月 1 日" in shown[case.get_absolute_url()]
     assert "115 年 12 月 1 日" in shown[doc.get_absolute_url()]
+
+
+def test_admin_forms_type_roc_dates(records, client_for):
+    event = records["event"]
+    client = client_for(records["admin"])
+    html = client.get(reverse("admin:chronicle_event_change", args=[event.pk])).content.decode()
+    assert 'value="115/12/04"' in html and "roc-date" in html
