@@ -1,8 +1,17 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .forms import RocDateField, RocDateInput
 from .models import Agency, CalendarDay, Division, ObjectChange, Role, User
+
+# Every admin form types and shows dates as ROC dates (`115/12/08`, with the picker), like the
+# staff pages: the default every ModelAdmin starts from, for date (not date-time) fields.
+admin.options.FORMFIELD_FOR_DBFIELD_DEFAULTS[models.DateField] = {
+    "form_class": RocDateField,
+    "widget": RocDateInput,
+}
 
 
 @admin.register(User)

@@ -14,6 +14,9 @@ class CoreConfig(AppConfig):
             checks,  # noqa: F401  (deployment checks)
         )
         from .api import authentication  # noqa: F401  (registers the OpenAPI auth schemes)
+        from .formats.dates import install_django_formats
         from .validators import install
+
+        install_django_formats()
 
         install(m for m in apps.get_models() if m.__module__.startswith("mishu."))

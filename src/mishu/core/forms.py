@@ -4,7 +4,9 @@ import datetime
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.db.models import Model
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from . import formats
@@ -25,20 +27,45 @@ def user_text_error(exc) -> forms.ValidationError:
     return forms.ValidationError("%(message)s", code="invalid", params={"message": str(exc)})
 
 
+class RocDateInput(forms.TextInput):
+    """A text box for an ROC date (`115/12/08`). Without JavaScript it is a plain text input with
+    the hint under it; static/mishu/forms.js adds a calendar button (class `roc-date`) that
+    writes the picked day in the same compact form."""
+
+    def __init__(self, attrs=None):
+        base = {
+            "class": "roc-date",
+            "inputmode": "numeric",
+            "autocomplete": "off",
+            "size": 12,
+            # the picker's words, translated here since the script has no catalogue
+            "data-calendar-label": _("Choose a date"),
+            "data-prev-label": _("Previous month"),
+            "data-next-label": _("Next month"),
+            "data-close-label": _("Close"),
+            "data-weekdays": _("Sun,Mon,Tue,Wed,Thu,Fri,Sat"),
+        }
+        super().__init__({**base, **(attrs or {})})
+
+    def format_value(self, value):
+        if isinstance(value, datetime.date):
+            return formats.format_date_short(value)
+        return super().format_value(value)
+
+
 class RocDateField(forms.DateField):
-    """A date typed the way a clerk writes it: `108 年 7 月 1 日`, `108/7/1`, `1080701` or ISO."""
+    """A date typed the way a clerk writes it: `115/12/08`, `115 年 12 月 8 日`, `1151208` or ISO;
+    shown for editing as `115/12/08`."""
+
+    widget = RocDateInput
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault(
-            "widget", forms.TextInput(attrs={"placeholder": "108/7/1", "inputmode": "numeric"})
-        )
-        kwargs.setdefault("help_text", _("ROC date, e.g. 108/7/1 or 108 年 7 月 1 日"))
+        kwargs.setdefault("help_text", _("e.g. 115/12/08"))
         super().__init__(*args, **kwargs)
 
     def prepare_value(self, value):
         if isinstance(value, datetime.date):
-            roc = formats.roc_year(value)
-            return f"{roc}/{value.month}/{value.day}" if roc > 0 else formats.format_date(value)
+            return formats.format_date_short(value)
         return value
 
     def to_python(self, value):
@@ -67,6 +94,44 @@ class PeriodField(forms.CharField):
             return formats.Period.parse(value, field=str(self.label or ""))
         except formats.FormatError as exc:
             raise user_text_error(exc) from exc
+
+
+def _field_label(name, form=None, model=None) -> str:
+    """The label a user reads for field `name`: the form's, else the model's verbose name;
+    empty for an error about the whole record (`__all__`) or a name neither knows."""
+    if form is not None and name in getattr(form, "fields", {}):
+        field = form.fields[name]
+        return str(field.label or capfirst(name.replace("_", " ")))
+    meta = getattr(form, "_meta", None) or getattr(form, "Meta", None)
+    models = list(model) if isinstance(model, list | tuple) else [model]
+    for candidate in (*models, getattr(meta, "model", None)):
+        if candidate is None or not name:
+            continue
+        try:
+            return str(candidate._meta.get_field(name).verbose_name)
+        except FieldDoesNotExist:
+            continue
+    return ""
+
+
+def labelled_errors(errors, form=None, model=None) -> list[str]:
+    """Every message of `errors` (a form's `errors`, or a ValidationError) as a sentence for
+    `messages.error`: 「新期限：新期限必須晚於原期限。」 — prefixed with the field's label (from
+    `form`, else `model`: one model or a list of them), never with its code; an error of the
+    whole record stands alone."""
+    if isinstance(errors, ValidationError):
+        items = (
+            errors.message_dict.items()
+            if hasattr(errors, "error_dict")
+            else [("", errors.messages)]
+        )
+    else:
+        items = errors.items()
+    out = []
+    for name, texts in items:
+        label = "" if name in ("", None, NON_FIELD_ERRORS) else _field_label(name, form, model)
+        out.extend(f"{label}：{text}" if label else str(text) for text in texts)
+    return out
 
 
 def restrict_related_fields(form, user, action: str) -> None:

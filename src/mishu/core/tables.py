@@ -36,8 +36,7 @@ def display(value) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, datetime.datetime):
-        local = value.astimezone() if value.tzinfo else value
-        return f"{formats.format_date(local.date())} {local:%H:%M}"
+        return formats.format_datetime(value)
     if isinstance(value, datetime.date):
         return formats.format_date(value)
     if isinstance(value, bool):

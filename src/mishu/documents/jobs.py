@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from mishu.core import formats
 from mishu.core.audit import audit_context
 from mishu.core.choices import ChangeSource, RoleCode
 from mishu.core.imports import read_table, require_columns
@@ -206,7 +207,8 @@ def send_reminders(today: datetime.date | None = None) -> int:
         if not person.email:
             continue
         lines = [
-            f"{doc.number} {doc.subject} — {kind.label} ({doc.deadline})" for kind, doc in items
+            f"{doc.number} {doc.subject} — {kind.label}（{formats.format_date(doc.deadline)}）"
+            for kind, doc in items
         ]
         send_mail(
             _("Mishu: %(n)s documents need attention") % {"n": len(items)},

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mishu.core import formats
 from mishu.core import permissions as rights
 from mishu.core.choices import RoleCode
 from mishu.core.formats import roc_year
@@ -141,7 +142,8 @@ def update(doc: Document, user=None) -> Document:
         _class_closed(doc, calendar)
     doc.save()
     if before != doc.deadline:
-        note = f"{before or '—'} → {doc.deadline}"
+        was = formats.format_date(before) if before else "—"
+        note = f"{was} → {formats.format_date(doc.deadline)}"
         _log(doc, "deadline_recomputed", doc.state, user, note)
     return doc
 
@@ -252,7 +254,13 @@ def request_extension(
         new_deadline=new_deadline,
         reason=reason.strip(),
     )
-    _log(doc, "extension_requested", doc.state, user, f"{new_deadline}: {reason}")
+    _log(
+        doc,
+        "extension_requested",
+        doc.state,
+        user,
+        f"{formats.format_date(new_deadline)}：{reason}",
+    )
     return ext
 
 

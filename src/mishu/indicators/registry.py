@@ -101,6 +101,17 @@ class IndicatorDef:
         return self.label_en if lang.startswith("en") and self.label_en else self.label
 
     @property
+    def app_name(self) -> str:
+        """The name of the module the indicator comes from, as users read it (文書, not
+        `documents`)."""
+        from django.apps import apps
+
+        try:
+            return str(apps.get_app_config(self.app).verbose_name)
+        except LookupError:
+            return self.app
+
+    @property
     def additive(self) -> bool:
         """Whether cells add up (counts and amounts)."""
         return self.kind in ADDITIVE_KINDS

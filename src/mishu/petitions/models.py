@@ -137,17 +137,29 @@ class PetitionCase(DivisionScopedModel):
 class PetitionEvent(models.Model):
     """A named workflow event of a case: assigned, reassigned, extended, replied, closed..."""
 
-    case = models.ForeignKey(PetitionCase, on_delete=models.CASCADE, related_name="events")
+    case = models.ForeignKey(
+        PetitionCase, verbose_name=_("case"), on_delete=models.CASCADE, related_name="events"
+    )
     action = models.CharField(_("action"), max_length=12, choices=EventAction.choices)
     from_status = models.CharField(_("from"), max_length=12, choices=Status.choices, blank=True)
     to_status = models.CharField(_("to"), max_length=12, choices=Status.choices, blank=True)
     agency = models.ForeignKey(
-        "core.Agency", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "core.Agency",
+        verbose_name=_("agency"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     note = models.TextField(_("note"), blank=True)
     at = models.DateTimeField(_("at"), auto_now_add=True)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
 
     objects = RestrictedQuerySet.as_manager()
@@ -204,9 +216,14 @@ class PersonalDataAccess(models.Model):
     """One view of a petitioner's unmasked details: who, when, which case, why (個資法)."""
 
     case = models.ForeignKey(
-        PetitionCase, on_delete=models.CASCADE, related_name="personal_data_accesses"
+        PetitionCase,
+        verbose_name=_("case"),
+        on_delete=models.CASCADE,
+        related_name="personal_data_accesses",
     )
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.PROTECT, related_name="+"
+    )
     at = models.DateTimeField(_("at"), auto_now_add=True)
     purpose = models.CharField(_("purpose"), max_length=200, blank=True)
 

@@ -9,6 +9,7 @@ from django.core.mail import send_mail
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mishu.core import formats
 from mishu.core.workdays import office_calendar
 
 from . import workflow
@@ -68,7 +69,7 @@ def send(today: datetime.date | None = None) -> int:
         body = _("Case %(n)s (%(s)s) is due on %(d)s.") % {
             "n": case.number,
             "s": case.subject,
-            "d": case.deadline.isoformat(),
+            "d": formats.format_date(case.deadline),
         }
         send_mail(subject, body, None, to)
         PetitionEvent.objects.create(

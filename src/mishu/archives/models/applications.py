@@ -141,9 +141,14 @@ class ApplicantDataAccess(models.Model):
     """One view of an applicant's unmasked details: who, when, which application, why (個資法)."""
 
     application = models.ForeignKey(
-        ArchiveApplication, on_delete=models.CASCADE, related_name="personal_data_accesses"
+        ArchiveApplication,
+        verbose_name=_("application"),
+        on_delete=models.CASCADE,
+        related_name="personal_data_accesses",
     )
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.PROTECT, related_name="+"
+    )
     at = models.DateTimeField(_("at"), auto_now_add=True)
     purpose = models.CharField(_("purpose"), max_length=200, blank=True)
 

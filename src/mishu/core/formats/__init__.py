@@ -8,6 +8,8 @@ user-facing message when they cannot.
 
 from .dates import (
     format_date,
+    format_date_short,
+    format_datetime,
     format_month,
     format_range,
     format_roc_year,
@@ -53,6 +55,8 @@ __all__ = [
     "change_phrase",
     "compare",
     "format_date",
+    "format_date_short",
+    "format_datetime",
     "format_decimal",
     "format_int",
     "format_month",

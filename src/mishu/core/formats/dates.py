@@ -6,7 +6,7 @@ before 1912 are represented by negative ROC numbers (1911 → -1).
 """
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 from .errors import DateFormatError, DateRangeError
 from .numbers import to_halfwidth
@@ -65,6 +65,29 @@ def format_roc_year(gregorian_year: int) -> str:
 def format_date(d: date) -> str:
     """Write a date in the ROC calendar: ``108 年 7 月 1 日`` or ``民國前 1 年 3 月 5 日``."""
     return f"{format_roc_year(d.year)} 年 {d.month} 月 {d.day} 日"
+
+
+def format_date_short(d: date) -> str:
+    """The compact form for dense tables: ``115/12/08``; before 1912 the long form
+    (``民國前 1 年 3 月 5 日``), which has no compact spelling.
+
+    Also what a date field shows for editing: `parse_date` reads either back.
+    """
+    roc = roc_year(d)
+    return f"{roc}/{d.month:02d}/{d.day:02d}" if roc > 0 else format_date(d)
+
+
+def format_datetime(moment: datetime, short: bool = False) -> str:
+    """A moment in local (Taipei) time: ``115 年 12 月 8 日 08:38``, or ``115/12/08 08:38``.
+
+    An aware datetime is converted to the current time zone first; a naive one is taken as local.
+    """
+    if moment.tzinfo is not None:
+        from django.utils import timezone
+
+        moment = timezone.localtime(moment)
+    day = format_date_short(moment.date()) if short else format_date(moment.date())
+    return f"{day} {moment:%H:%M}"
 
 
 def format_month(year: int, month: int) -> str:
@@ -130,3 +153,49 @@ def parse_date(text: str, field: str = "") -> date:
     if not in_range(parsed):
         raise DateFormatError(text, field=field)
     return parsed
+
+
+# Django's own date rendering (`{{ record.created }}`, `|date` without a format, the admin's
+# lists and read-only fields) formats with DATE_FORMAT / DATETIME_FORMAT strings, which cannot
+# write an ROC year. `install_django_formats` (run once by core's AppConfig) routes those named
+# formats through the functions above, so every date a person reads is in one of two forms:
+# the long one (`format_date`, `format_datetime`) or, for SHORT_* formats, the compact one.
+_NAMED_FORMATS = {
+    None: lambda v: _long(v),
+    "DATE_FORMAT": lambda v: _long(v),
+    "DATETIME_FORMAT": lambda v: _long(v),
+    "SHORT_DATE_FORMAT": lambda v: _short(v),
+    "SHORT_DATETIME_FORMAT": lambda v: _short(v),
+    "YEAR_MONTH_FORMAT": lambda v: format_month(v.year, v.month),
+}
+
+
+def _long(value: date) -> str:
+    return format_datetime(value) if isinstance(value, datetime) else format_date(value)
+
+
+def _short(value: date) -> str:
+    return (
+        format_datetime(value, short=True)
+        if isinstance(value, datetime)
+        else format_date_short(value)
+    )
+
+
+def install_django_formats() -> None:
+    """Make `django.utils.formats.date_format` write ROC dates for the named formats; an
+    explicit format string (`|date:"H:i"`) is left to Django. Idempotent."""
+    from django.utils import formats as django_formats
+
+    original = django_formats.date_format
+    if getattr(original, "roc", False):
+        return
+
+    def date_format(value, format=None, use_l10n=None):
+        render = _NAMED_FORMATS.get(format)
+        if render is not None and isinstance(value, date):
+            return render(value)
+        return original(value, format, use_l10n=use_l10n)
+
+    date_format.roc = True
+    django_formats.date_format = date_format

@@ -24,7 +24,9 @@ class ObjectChange(models.Model):
     request_id = models.UUIDField(_("request id"), null=True, blank=True, db_index=True)
     source = models.CharField(_("source"), max_length=10, choices=ChangeSource.choices)
     action = models.CharField(_("action"), max_length=10, choices=ChangeAction.choices)
-    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("content type"), on_delete=models.PROTECT, related_name="+"
+    )
     object_id = models.CharField(_("object id"), max_length=64)
     object_repr = models.CharField(_("object"), max_length=200)
     changes = models.JSONField(_("changes"), default=dict)

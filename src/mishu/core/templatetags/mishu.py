@@ -1,23 +1,66 @@
 """Template tags shared by every page."""
 
+import datetime
+
 from django import template
+from django.utils import timezone
 
 from .. import formats
-from ..history import changes_for
+from ..history import changes_for, field_changes
 
 register = template.Library()
 
 
 @register.simple_tag
 def object_changes(obj, limit=200):
-    """The change log of `obj` (newest first), for history pages."""
-    return list(changes_for(obj)[:limit])
+    """The change log of `obj` (newest first), for history pages: each change with `rows`,
+    its (label, before, after) as a person reads them."""
+    changes = list(changes_for(obj)[:limit])
+    for change in changes:
+        change.rows = field_changes(type(obj), change)
+    return changes
+
+
+def _local_date(value):
+    """The calendar day of a date, or of a datetime in local time."""
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return value
 
 
 @register.filter
 def roc_date(value):
-    """A date as `108 年 7 月 1 日`."""
-    return formats.format_date(value) if value else ""
+    """A date (or the day of a datetime) in the long form: `115 年 12 月 8 日`."""
+    return formats.format_date(_local_date(value)) if value else ""
+
+
+@register.filter
+def roc_datetime(value):
+    """A moment in the long form with its time: `115 年 12 月 8 日 08:38`; a date without one."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return formats.format_datetime(value)
+    return formats.format_date(value)
+
+
+@register.filter
+def roc_short(value):
+    """The compact form for dense tables: `115/12/08` (with `08:38` for a datetime)."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return formats.format_datetime(value, short=True)
+    return formats.format_date_short(value)
+
+
+@register.filter
+def roc_month(value):
+    """The month of a date: `115 年 12 月`."""
+    if not value:
+        return ""
+    day = _local_date(value)
+    return formats.format_month(day.year, day.month)
 
 
 @register.simple_tag

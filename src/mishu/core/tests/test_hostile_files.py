@@ -67,7 +67,7 @@ def messages(page: str) -> list[str]:
     """The refusals a page shows: form errors and the reason of every rejected row."""
     found = [
         re.sub(r"<[^>]+>", " ", m)
-        for m in re.findall(r'<div class="errors" role="alert">(.*?)</div>', page, re.S)
+        for m in re.findall(r'<div class="errors"[^>]*>(.*?)</div>', page, re.S)
     ]
     found += re.findall(r"<tr><td>[^<]*</td><td>[^<]*</td><td>(.*?)</td></tr>", page, re.S)
     return [m.strip() for m in found if m.strip()]

@@ -20,7 +20,7 @@ from .. import permissions as rights
 from ..exports import FORMATS, export_response
 from ..filtersets import count_choice_fields, label_choice_counts
 from ..forms import restrict_related_fields
-from ..history import changes_for
+from ..history import changes_for, field_changes
 from ..tables import (
     cell,
     column_label,
@@ -282,22 +282,7 @@ class ObjectHistoryView(ModelViewMixin, TemplateView):
         ctx.update(
             object=obj,
             page=page,
-            changes=[
-                (
-                    change,
-                    [
-                        (
-                            column_label(self.model, k)
-                            if k in {f.name for f in self.model._meta.get_fields()}
-                            else k,
-                            v[0],
-                            v[1],
-                        )
-                        for k, v in change.changes.items()
-                    ],
-                )
-                for change in page.object_list
-            ],
+            changes=[(change, field_changes(self.model, change)) for change in page.object_list],
         )
         return ctx
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from mishu.core import permissions as rights
+from mishu.core.forms import labelled_errors
 from mishu.core.tables import display
 from mishu.core.views import generic
 
@@ -230,11 +231,11 @@ class DocumentEditView(generic.ObjectEditView):
         return self.render_to_response(self.get_context_data(form=form, object=instance))
 
 
-def _errors(request, exc: ValidationError):
-    # the message says which field it is about; the code name (e.g. new_deadline) is not shown
-    for errors in exc.message_dict.values():
-        for error in errors:
-            messages.error(request, error)
+def _errors(request, errors, form=None):
+    """Each error (a form's, or a service's ValidationError) as a message led by the field's
+    label, not its code."""
+    for text in labelled_errors(errors, form, model=[Document, DeadlineExtension]):
+        messages.error(request, text)
 
 
 class _DocumentAction(LoginRequiredMixin, View):
@@ -249,9 +250,7 @@ class TransitionView(_DocumentAction):
         doc = self.document()
         form = TransitionForm(request.POST, handlers=services.eligible_handlers(doc))
         if not form.is_valid():
-            for field, errors in form.errors.items():
-                label = form.fields[field].label if field in form.fields else ""
-                messages.error(request, f"{label}：{' '.join(errors)}" if label else errors[0])
+            _errors(request, form.errors, form)
             return redirect(doc.get_absolute_url())
         data = form.cleaned_data
         try:
@@ -266,7 +265,7 @@ class TransitionView(_DocumentAction):
         except PermissionDenied as exc:
             messages.error(request, str(exc))
         except ValidationError as exc:
-            _errors(request, exc)
+            _errors(request, exc, form)
         else:
             messages.success(request, _("Done."))
         return redirect(doc.get_absolute_url())
@@ -277,16 +276,14 @@ class ExtensionRequestView(_DocumentAction):
         doc = self.document()
         form = ExtensionRequestForm(request.POST)
         if not form.is_valid():
-            messages.error(
-                request, "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())
-            )
+            _errors(request, form.errors, form)
             return redirect(doc.get_absolute_url())
         try:
             services.request_extension(
                 doc, form.cleaned_data["new_deadline"], form.cleaned_data["reason"], request.user
             )
         except ValidationError as exc:
-            _errors(request, exc)
+            _errors(request, exc, form)
         else:
             messages.success(request, _("Extension requested."))
         return redirect(doc.get_absolute_url())
@@ -302,9 +299,7 @@ class ExtensionDecideView(LoginRequiredMixin, View):
         )
         form = ExtensionDecisionForm(request.POST)
         if not form.is_valid():
-            messages.error(
-                request, "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())
-            )
+            _errors(request, form.errors, form)
             return redirect(ext.document.get_absolute_url())
         try:
             services.decide_extension(
@@ -313,7 +308,7 @@ class ExtensionDecideView(LoginRequiredMixin, View):
         except PermissionDenied as exc:
             messages.error(request, str(exc))
         except ValidationError as exc:
-            _errors(request, exc)
+            _errors(request, exc, form)
         else:
             messages.success(request, _("Extension decided."))
         return redirect(ext.document.get_absolute_url())

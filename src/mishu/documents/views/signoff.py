@@ -20,15 +20,13 @@ class SignoffUploadView(_DocumentAction):
         doc = self.document()
         form = SignoffFileForm(request.POST, request.FILES)
         if not form.is_valid():
-            messages.error(
-                request, "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())
-            )
+            _errors(request, form.errors, form)
             return redirect(doc.get_absolute_url())
         data = form.cleaned_data
         try:
             signoff.attach_upload(doc, data["kind"], data["file"], request.user)
         except ValidationError as exc:
-            _errors(request, exc)
+            _errors(request, exc, form)
         else:
             messages.success(request, _("The file is attached."))
         return redirect(doc.get_absolute_url())

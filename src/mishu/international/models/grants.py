@@ -87,14 +87,22 @@ class GrantEvent(models.Model):
     """A step of an application's workflow: who moved it, when, from which status to which."""
 
     application = models.ForeignKey(
-        GrantApplication, on_delete=models.CASCADE, related_name="events"
+        GrantApplication,
+        verbose_name=_("application"),
+        on_delete=models.CASCADE,
+        related_name="events",
     )
     action = models.CharField(_("action"), max_length=12)
-    from_status = models.CharField(max_length=10, blank=True)
-    to_status = models.CharField(max_length=10)
-    at = models.DateTimeField(auto_now_add=True)
+    from_status = models.CharField(_("from"), max_length=10, blank=True)
+    to_status = models.CharField(_("to"), max_length=10)
+    at = models.DateTimeField(_("at"), auto_now_add=True)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        verbose_name=_("user"),
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
 

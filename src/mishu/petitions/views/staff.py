@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from mishu.core import permissions as rights
-from mishu.core.forms import restrict_related_fields
+from mishu.core.forms import labelled_errors, restrict_related_fields
 from mishu.core.views import generic
 
 from .. import services, workflow
@@ -164,8 +164,8 @@ class CaseActionView(LoginRequiredMixin, TemplateView):
         case = get_object_or_404(PetitionCase.objects.restrict(request.user, "change"), pk=pk)
         form = ActionForm(request.POST, allowed=workflow.allowed(case.status))
         if not form.is_valid():
-            for field, errors in form.errors.items():
-                messages.error(request, f"{form.fields[field].label}: {' '.join(errors)}")
+            for text in labelled_errors(form.errors, form):
+                messages.error(request, text)
         else:
             try:
                 event = services.act(
@@ -176,9 +176,8 @@ class CaseActionView(LoginRequiredMixin, TemplateView):
                 else:
                     messages.success(request, _("Done."))
             except ValidationError as exc:
-                for field, errors in getattr(exc, "message_dict", {None: exc.messages}).items():
-                    label = form.fields[field].label if field in form.fields else ""
-                    messages.error(request, f"{label}: {' '.join(errors)}" if label else errors[0])
+                for text in labelled_errors(exc, form, model=PetitionCase):
+                    messages.error(request, text)
         return redirect(case.get_absolute_url())
 
 

@@ -14,6 +14,7 @@ from django.views.generic import TemplateView, View
 
 from mishu.core import formats
 from mishu.core import permissions as rights
+from mishu.core.forms import RocDateField
 from mishu.core.views import generic
 from mishu.core.views.imports import ObjectImportView
 
@@ -101,8 +102,8 @@ class CalendarView(TemplateView):
         ctx.update(
             month=first,
             days=sorted(days.items()),
-            prev=(first - datetime.timedelta(days=1)).strftime("%Y-%m"),
-            next=nxt.strftime("%Y-%m"),
+            prev=(first - datetime.timedelta(days=1)).replace(day=1),
+            next=nxt,
             approved=BookingStatus.APPROVED,
         )
         return ctx

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
 from mishu.core import publicforms, ratelimit
+from mishu.core.forms import RocDateField
 
 from ..models import ApplicantKind, Booking, Purpose, Venue
 from ..services import fees, venues
@@ -54,7 +55,7 @@ class PublicBookingForm(publicforms.ConsentForm):
     )
     contact_phone = forms.CharField(label=_("contact phone"), max_length=40, widget=_CONTACT["tel"])
     contact_email = forms.EmailField(label=_("contact e-mail"), widget=_CONTACT["email"])
-    date = forms.DateField(label=_("date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = RocDateField(label=_("date"))
     start = forms.TimeField(label=_("from"), widget=forms.TimeInput(attrs={"type": "time"}))
     end = forms.TimeField(label=_("until"), widget=forms.TimeInput(attrs={"type": "time"}))
 

@@ -37,7 +37,7 @@ def test_register_a_document_and_extend_its_deadline(page, make_user):
         page.locator("main form button[type=submit]").click()
     # a deadline before receipt is refused, naming the field
     assert "/documents/add/" in page.url
-    error = page.locator(".field.has-error:has(#id_stated_deadline) [role=alert]").inner_text()
+    error = page.locator("#id_stated_deadline_error").inner_text()  # the text the field names
     assert "收文日期" in error  # 限辦日期不得早於收文日期
     assert not Document.objects.exists()
     page.fill("#id_stated_deadline", "")

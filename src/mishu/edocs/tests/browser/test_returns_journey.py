@@ -35,7 +35,7 @@ def test_enter_a_return_and_see_the_city_total(page, make_user):
     page.fill("#id_e_meetings", "51")  # more than the meetings held
     with page.expect_navigation():
         page.locator("main form button[type=submit]").click()
-    error = page.locator(".field.has-error:has(#id_e_meetings) [role=alert]").inner_text()
+    error = page.locator("#id_e_meetings_error").inner_text()  # the text the field names
     assert "電子化會議場數" in error and "會議總場數" in error
     assert not EDocumentReturn.objects.exists()
     page.fill("#id_e_meetings", "48")
