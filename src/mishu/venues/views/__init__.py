@@ -14,7 +14,6 @@ from django.views.generic import TemplateView, View
 
 from mishu.core import formats
 from mishu.core import permissions as rights
-from mishu.core.forms import RocDateField
 from mishu.core.views import generic
 from mishu.core.views.imports import ObjectImportView
 
