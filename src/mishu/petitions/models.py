@@ -10,6 +10,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from mishu.core import formats
 from mishu.core.models import DivisionScopedModel
 from mishu.core.querysets import RestrictedQuerySet
 
@@ -236,7 +237,7 @@ class PersonalDataAccess(models.Model):
         verbose_name_plural = _("personal data accesses")
 
     def __str__(self):
-        return f"{self.user} {self.case.number} {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.user} {self.case.number} {formats.format_datetime(self.at, short=True)}"
 
 
 class AgencyContact(DivisionScopedModel):

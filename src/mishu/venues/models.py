@@ -235,7 +235,7 @@ class Booking(UrlMixin, DivisionScopedModel):
         verbose_name_plural = _("venue bookings")
 
     def __str__(self):
-        return f"{self.venue} {self.starts:%Y-%m-%d} {self.title}"
+        return f"{self.venue} {formats.format_date_short(timezone.localtime(self.starts).date())} {self.title}"
 
     def save(self, *args, **kwargs):
         if not self.reference:

@@ -11,6 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from mishu.core import formats
 from mishu.core.models import DivisionScopedModel
 from mishu.core.querysets import RestrictedQuerySet
 
@@ -161,4 +162,4 @@ class ApplicantDataAccess(models.Model):
         verbose_name_plural = _("applicant data accesses")
 
     def __str__(self):
-        return f"{self.user} {self.application_id} {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.user} {self.application_id} {formats.format_datetime(self.at, short=True)}"

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from mishu.core import formats
+
 from ..choices import DraftState, SectionState
 
 
@@ -210,4 +212,4 @@ class DraftEvent(models.Model):
         verbose_name_plural = "草稿紀錄"
 
     def __str__(self):
-        return f"{self.action} {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.action} {formats.format_datetime(self.at, short=True)}"

@@ -7,6 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mishu.core import formats
+
 from .. import workflow
 from ..models import Booking, BookingEvent
 from . import fees, notify
@@ -39,8 +41,8 @@ def check_conflicts(booking: Booking) -> None:
         end = timezone.localtime(other.ends)
         message = _("%(venue)s is already booked from %(start)s to %(end)s (“%(title)s”).") % {
             "venue": booking.venue,
-            "start": f"{start:%Y-%m-%d %H:%M}",
-            "end": f"{end:%H:%M}" if start.date() == end.date() else f"{end:%Y-%m-%d %H:%M}",
+            "start": formats.format_datetime(start),
+            "end": f"{end:%H:%M}" if start.date() == end.date() else formats.format_datetime(end),
             "title": other.title,
         }
         # code CLASH: the public form replaces the message, which names another applicant's event
