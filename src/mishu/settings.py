@@ -224,7 +224,7 @@ REST_FRAMEWORK = {
         "mishu.core.api.parsers.FormParser",
         "mishu.core.api.parsers.MultiPartParser",
     ],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["mishu.core.api.filters.FilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "mishu.core.api.pagination.BoundedLimitOffsetPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

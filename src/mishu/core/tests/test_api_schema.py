@@ -33,6 +33,21 @@ def _load_schema():
 
 @pytest.fixture
 def admin_token(make_user):
+    # the requests go through the WSGI handler, whose end-of-request signal would close the
+    # test's database connection (PostgreSQL); Django's test client disconnects it the same way
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield _token(make_user)
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+def _token(make_user):
     from rest_framework.authtoken.models import Token
 
     admin = make_user(None, ["admin"], is_staff=True, is_superuser=True)
