@@ -30,7 +30,14 @@ API_APPS = [
 
 
 class MishuRouter(DefaultRouter):
-    """DefaultRouter plus the token endpoint."""
+    """DefaultRouter plus the token endpoint. A record's id in the path may be any text up to the
+    next slash (DRF stops at a dot): `/api/x/0.5/` is then the endpoint's own JSON 404, not
+    Django's HTML page."""
+
+    def get_lookup_regex(self, viewset, lookup_prefix=""):
+        if not hasattr(viewset, "lookup_value_regex"):
+            viewset.lookup_value_regex = r"[^/]+"
+        return super().get_lookup_regex(viewset, lookup_prefix)
 
     def get_urls(self):
         return [path("token/", obtain_auth_token, name="api-token"), *super().get_urls()]

@@ -221,7 +221,12 @@ REST_FRAMEWORK = {
         "mishu.core.api.authentication.AuditedTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["mishu.core.api.permissions.RestrictedObjectPermission"],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PARSER_CLASSES": [
+        "mishu.core.api.parsers.JSONParser",
+        "mishu.core.api.parsers.FormParser",
+        "mishu.core.api.parsers.MultiPartParser",
+    ],
+    "DEFAULT_FILTER_BACKENDS": ["mishu.core.api.filters.FilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "mishu.core.api.pagination.BoundedLimitOffsetPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

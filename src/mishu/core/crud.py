@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .api.serializers import ModelCleanSerializer
 from .api.viewsets import RestrictedModelViewSet
-from .filtersets import PeriodFilter
+from .filtersets import FilterSet, PeriodFilter
 from .forms import RocDateField
 from .views import generic
 
@@ -79,7 +79,7 @@ class Crud:
             attrs["q"] = django_filters.CharFilter(
                 field_name=self.search, lookup_expr="icontains", label=_("Contains")
             )
-        return type(f"{self.model.__name__}FilterSet", (django_filters.FilterSet,), attrs)
+        return type(f"{self.model.__name__}FilterSet", (FilterSet,), attrs)
 
     def form_class(self):
         if self.form:

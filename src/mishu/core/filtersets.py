@@ -3,7 +3,9 @@
 import datetime
 
 import django_filters
+from django import forms
 from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.db.models import Count, Max
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
@@ -91,3 +93,33 @@ def period_with_records(qs, date_field: str, kind: str = "half", today=None):
         latest = timezone.localtime(latest).date() if timezone.is_aware(latest) else latest.date()
     found = Period.for_date(kind, latest)
     return found, found != current
+
+
+class IntegerFilter(django_filters.NumberFilter):
+    """A number filter over a whole-number field: `?year=0.5` is a 400, as the schema says
+    (django-filter's NumberFilter would read it as a decimal)."""
+
+    field_class = forms.IntegerField
+
+
+# django-filter's defaults, with whole-number model fields filtered by whole numbers
+WHOLE_NUMBERS = {
+    field: {"filter_class": IntegerFilter}
+    for field in (
+        models.IntegerField,
+        models.SmallIntegerField,
+        models.BigIntegerField,
+        models.PositiveIntegerField,
+        models.PositiveSmallIntegerField,
+        models.PositiveBigIntegerField,
+        models.AutoField,
+        models.BigAutoField,
+        models.SmallAutoField,
+    )
+}
+
+
+class FilterSet(django_filters.FilterSet):
+    """The base of generated filtersets: whole-number fields filter by whole numbers."""
+
+    FILTER_DEFAULTS = {**django_filters.FilterSet.FILTER_DEFAULTS, **WHOLE_NUMBERS}

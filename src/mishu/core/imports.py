@@ -128,7 +128,9 @@ def check_references(item, user, cache: dict | None = None) -> None:
             continue
         value = getattr(item, fk.attname)
         targets = fk.related_model._default_manager.all()
-        if value is None or not hasattr(targets, "restrict"):
+        if value is None or not (
+            hasattr(targets, "restrict") or rights.is_person(fk.related_model)
+        ):
             continue
         key = (model, fk.name, action, value)
         if key not in cache:

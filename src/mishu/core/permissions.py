@@ -4,6 +4,8 @@ Every list, detail page, export, API response and report section asks `restrict(
 `RestrictedQuerySet`) instead of filtering by hand.
 """
 
+from django.conf import settings
+
 from .choices import RoleCode
 
 VIEW, ADD, CHANGE, DELETE = "view", "add", "change", "delete"
@@ -65,10 +67,14 @@ def related_choices(queryset, user, *, model=None, name: str = "", action: str =
     - shared reference data (agencies, divisions named as a counterpart, indicators) stays
       selectable by every signed-in user;
     - any other record must be one the user may *change*: a 文書組 clerk cannot hang a rate,
-      a booking or a fuel log on a 市政大樓 venue or vehicle.
-    Models without a restricted queryset (users, content types) are left as they are.
+      a booking or a fuel log on a 市政大樓 venue or vehicle;
+    - a person (a handler, an assignee) must be an active user of a division the user may write
+      to: see `user_choices`.
+    Models without a restricted queryset (content types) are left as they are.
     """
     target = queryset.model
+    if is_person(target):
+        return user_choices(queryset, user, action)
     if model is not None and is_owner_field(model, name) and target._meta.label == "core.Division":
         scope = division_scope(user, action)
         if scope is ALL:
@@ -79,3 +85,19 @@ def related_choices(queryset, user, *, model=None, name: str = "", action: str =
     if getattr(target, "is_reference_data", False):
         return queryset.restrict(user, VIEW)
     return queryset.restrict(user, CHANGE)
+
+
+def is_person(model) -> bool:
+    """Whether `model` is the user model (a related field naming a member of staff)."""
+    return model._meta.label == settings.AUTH_USER_MODEL
+
+
+def user_choices(queryset, user, action: str = CHANGE):
+    """The people of `queryset` that `user` may name on a record they `action` (add or change):
+    active users of the divisions the user may write to — all of them for an administrator, the
+    clerk's own division's for a clerk, nobody for a reader."""
+    scope = division_scope(user, ADD if action == ADD else CHANGE)
+    if scope is None:
+        return queryset.none()
+    queryset = queryset.filter(is_active=True)
+    return queryset if scope is ALL else queryset.filter(division_id=scope)

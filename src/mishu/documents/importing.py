@@ -133,7 +133,11 @@ class Importer:
         self.divisions = {}
         for d in Division.objects.all():
             self.divisions.update({d.code: d.pk, d.name: d.pk, d.short_name: d.pk})
-        self.users = dict(get_user_model().objects.values_list("username", "pk"))
+        # handlers: only the people the importing user may name (permissions.related_choices)
+        people = rights.related_choices(
+            get_user_model().objects.all(), user, model=Document, name="handler", action=rights.ADD
+        )
+        self.users = dict(people.values_list("username", "pk"))
         self.seen: dict[str, int] = {}
         self.language = get_language() or ""
         self.allowed: dict[int, bool] = {}

@@ -45,3 +45,25 @@ def test_list_exports_stream_every_row(events, make_user, client_for):
     assert response.streaming
     assert "attachment" in response["Content-Disposition"]
     assert load_workbook(io.BytesIO(response.getvalue())).active.max_row == 31
+
+
+@pytest.mark.parametrize(
+    "query, field",
+    [
+        ("limit=abc", "limit"),
+        ("offset=null", "offset"),
+        ("limit=-1", "limit"),
+        ("offset=1.5", "offset"),
+    ],
+)
+def test_a_page_asked_for_with_no_whole_number_is_refused(make_user, api_for, query, field):
+    """DRF would serve the default page for `?limit=abc`: the schema says integer, so a 400."""
+    api = api_for(make_user("documents", ["clerk"]))
+    response = api.get(f"/api/chronicle/events/?{query}", HTTP_ACCEPT_LANGUAGE="zh-hant")
+    assert response.status_code == 400 and "整數" in response.json()[field][0]
+
+
+def test_a_whole_number_filter_refuses_a_fraction(make_user, api_for):
+    api = api_for(make_user("documents", ["admin"], is_superuser=True))
+    assert api.get("/api/archives/case-files/?year=108").status_code == 200
+    assert api.get("/api/archives/case-files/?year=0.5").status_code == 400

@@ -104,3 +104,59 @@ def test_an_import_refuses_a_control_character_naming_row_and_column():
         read_dicts(data, "x.csv")
     assert "3" in str(exc.value.message) and "title" in str(exc.value.message)
     assert "控制字元" in str(exc.value.message)
+
+
+@pytest.mark.parametrize(
+    "path, model, body",
+    [
+        (
+            "/api/chronicle/events/",
+            Event,
+            {"category": "training", "start_date": "2019-11-05", "title": "年度\x00訓練"},
+        ),
+        (
+            "/api/documents/documents/",
+            "documents.Document",
+            {"office": "city", "direction": "incoming", "subject": "公\x00文"},
+        ),
+        (
+            "/api/venues/venues/",
+            "venues.Venue",
+            {"name": "禮堂", "notes": {"nested \x00 key": "a JSON key, not a model text field"}},
+        ),
+        ("/api/procurement/tendercases/", "procurement.TenderCase", {"title": ["a", "b\x00"]}),
+    ],
+)
+def test_the_api_refuses_nul_anywhere_in_a_body_and_writes_nothing(
+    make_user, api_for, path, model, body
+):
+    """PostgreSQL cannot store NUL: every endpoint refuses it with a 400 in Chinese, not a 500."""
+    from django.apps import apps
+
+    model = apps.get_model(model) if isinstance(model, str) else model
+    user = make_user("documents", ["admin"], is_superuser=True)
+    api = api_for(user)
+    before = model.objects.count()
+    body = {"division": division("documents").pk, **body}
+    for fmt in ("json", "multipart"):
+        if fmt == "multipart" and any(isinstance(v, dict | list) for v in body.values()):
+            continue
+        response = api.post(path, body, format=fmt, HTTP_ACCEPT_LANGUAGE="zh-hant")
+        assert response.status_code == 400, (path, fmt, response.content)
+        [field] = response.json()
+        assert "控制字元" in response.json()[field][0]
+        assert model.objects.count() == before
+
+
+def test_a_patch_with_nul_is_refused_and_changes_nothing(make_user, api_for):
+    record = event("年度訓練")
+    api = api_for(make_user("documents", ["clerk"]))
+    response = api.patch(
+        f"/api/chronicle/events/{record.pk}/",
+        {"title": "改\x00名"},
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="zh-hant",
+    )
+    assert response.status_code == 400 and "控制字元" in response.json()["title"][0]
+    record.refresh_from_db()
+    assert record.title == "年度訓練"

@@ -136,19 +136,30 @@ def _edit_views():
     return found
 
 
+@pytest.fixture
+def strangers(db, make_user):
+    """People a clerk may not name as handler or assignee: another division's active user and
+    an inactive user of the clerk's own division."""
+    other = make_user(OTHER_DIVISION, ["clerk"])
+    gone = make_user(CLERK_DIVISION, ["clerk"], is_active=False)
+    return [other, gone]
+
+
 def _is_foreign(obj, clerk):
     """Whether a choice is a record the clerk may not point at."""
     model = type(obj)
     if model is Division:
         return False  # the owner field is checked separately
+    if rights.is_person(model):
+        return not (obj.is_active and obj.division_id == clerk.division_id)
     return model in _guarded_targets() and not rights.can(clerk, rights.CHANGE, obj)
 
 
-def test_every_add_form_offers_only_records_the_clerk_may_change(foreign, make_user):
+def test_every_add_form_offers_only_records_the_clerk_may_change(foreign, strangers, make_user):
     clerk = make_user(CLERK_DIVISION, ["clerk"])
     views = _edit_views()
     assert len(views) > 30
-    checked = 0
+    checked = people = 0
     for cls, model in views:
         view = cls(model=model) if cls.model is None else cls()
         view.request = RequestFactory().get("/")
@@ -164,12 +175,13 @@ def test_every_add_form_offers_only_records_the_clerk_may_change(foreign, make_u
             if not isinstance(field, forms.ModelChoiceField):
                 continue
             checked += 1
+            people += rights.is_person(field.queryset.model)
             choices = list(field.queryset)
             offered = [o for o in choices if _is_foreign(o, clerk)]
             assert not offered, f"{model.__name__}.{name} offers {offered}"
             if name == "division":
                 assert [d.code for d in choices] == [CLERK_DIVISION], model.__name__
-    assert checked > 40
+    assert checked > 40 and people > 0
 
 
 def test_a_forbidden_record_posted_to_a_form_is_refused_like_a_missing_one(
@@ -203,11 +215,11 @@ def _related_fields(serializer):
             yield name, relation
 
 
-def test_every_serializer_accepts_only_records_the_clerk_may_change(foreign, make_user):
+def test_every_serializer_accepts_only_records_the_clerk_may_change(foreign, strangers, make_user):
     clerk = make_user(CLERK_DIVISION, ["clerk"])
     endpoints = _api_endpoints()
     assert len(endpoints) > 40
-    checked = 0
+    checked = people = 0
     for prefix, viewset in endpoints:
         for action in ("create", "partial_update"):
             if not hasattr(viewset, action):
@@ -223,12 +235,13 @@ def test_every_serializer_accepts_only_records_the_clerk_may_change(foreign, mak
                 continue
             for name, relation in _related_fields(serializer):
                 checked += 1
+                people += rights.is_person(relation.get_queryset().model)
                 choices = list(relation.get_queryset())
                 offered = [o for o in choices if _is_foreign(o, clerk)]
                 assert not offered, f"{prefix} {action} {name} accepts {offered}"
                 if name == "division":
                     assert [d.code for d in choices] == [CLERK_DIVISION], prefix
-    assert checked > 40
+    assert checked > 40 and people > 0
 
 
 def test_the_api_refuses_a_rate_on_another_divisions_venue_as_if_it_did_not_exist(
@@ -313,3 +326,20 @@ def test_an_import_row_naming_another_divisions_record_reads_as_unknown(
     assert error.message.replace(names["plate"], "?").replace(names["meter"], "?") == (
         missing.errors[0].message.replace("NO-SUCH", "?")
     )
+
+
+def test_an_import_names_only_people_the_clerk_may_choose(strangers, make_user):
+    """A handler in an imported row must be an active user of the clerk's own division: another
+    division's user and a departed colleague read as unknown, a colleague is accepted."""
+    from mishu.documents.importing import validate
+
+    clerk = make_user(CLERK_DIVISION, ["clerk"])
+    colleague = make_user(CLERK_DIVISION, ["clerk"])
+    row = {"office": "本處", "direction": "收文", "division": CLERK_DIVISION, "subject": "函"}
+    row.update(received_on="108/7/1", project_control="否")
+    rows = [
+        {**row, "_row": n, "handler": person.username}
+        for n, person in enumerate([colleague, *strangers], 2)
+    ]
+    _prepared, errors = validate(rows, clerk)
+    assert [e.row for e in errors if e.column == "handler"] == [3, 4]
