@@ -8,7 +8,12 @@ class ArchivesConfig(AppConfig):
     verbose_name = _("Archives")
 
     def ready(self):
+        from mishu.core import inbox
         from mishu.core.navigation import Module, register
+
+        from .inbox import PROVIDER
+
+        inbox.register(PROVIDER)
 
         here = ("documents",)
         for url, label in (

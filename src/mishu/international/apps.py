@@ -8,7 +8,12 @@ class InternationalConfig(AppConfig):
     verbose_name = _("International affairs")
 
     def ready(self):
+        from mishu.core import inbox
         from mishu.core.navigation import Module, register
+
+        from .inbox import PROVIDER
+
+        inbox.register(PROVIDER)
 
         for label, url_name in (
             (_("Delegations received"), "international:delegation_list"),

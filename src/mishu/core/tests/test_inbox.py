@@ -216,3 +216,44 @@ def test_bookings_and_report_sections_await_the_supervisor(make_user):
     # 研考 approves the sections no division owns; a clerk revises the returned one
     assert [r.item.title for r in inbox.collect(evaluator)["review"].rows] == [f"{draft} 貳"]
     assert any("壹七之一" in r.item.title for r in inbox.collect(clerk)["mine"].rows)
+
+
+def test_archive_applications_and_trip_reports_are_the_units_work(make_user):
+    """An application to read archives waits on 文書組 until decided (never naming the applicant);
+    a trip report waits on 國際事務組 until submitted; both are overdue past their date."""
+    from mishu.archives.models import ArchiveApplication
+    from mishu.core.testing import division
+    from mishu.international.tests.factories import trip
+
+    today = timezone.localdate()
+    application = ArchiveApplication.objects.create(
+        division=division("documents"),
+        applicant_name="陳大文",
+        purpose="read",
+        received_on=today - datetime.timedelta(days=40),  # 30 days to decide: 10 days late
+        requested="108-0101-000070",
+    )
+    late_trip = trip(today - datetime.timedelta(days=200), today - datetime.timedelta(days=195))
+    done_trip = trip(
+        today - datetime.timedelta(days=300),
+        today - datetime.timedelta(days=295),
+        report_submitted_on=today - datetime.timedelta(days=250),
+    )
+    archives = inbox.collect(make_user("documents", ["clerk"]), today)
+    rows = [r for r in archives["overdue"].rows if r.item.url == application.get_absolute_url()]
+    assert rows and rows[0].days_overdue == 10 and "陳大文" not in rows[0].item.title
+    assert any(r.item.url == application.get_absolute_url() for r in archives["mine"].rows)
+    international = inbox.collect(make_user("international", ["clerk"]), today)
+    urls = {r.item.url for r in international["overdue"].rows}
+    assert late_trip.get_absolute_url() in urls and done_trip.get_absolute_url() not in urls
+    # another unit's clerk is not asked for either
+    media = inbox.collect(make_user("media", ["clerk"]), today)
+    assert not {r.item.url for tab in media.values() for r in tab.rows} & {
+        application.get_absolute_url(),
+        late_trip.get_absolute_url(),
+    }
+    application.state = "approved"
+    application.decided_on = today
+    application.save()
+    after = inbox.collect(make_user("documents", ["clerk"]), today)
+    assert not any(r.item.url == application.get_absolute_url() for r in after["mine"].rows)
