@@ -56,12 +56,33 @@ ON_TRACK, AT_RISK, MISSING = "on_track", "at_risk", "missing"
 STATUS_LABELS = {ON_TRACK: _("On track"), AT_RISK: _("At risk"), MISSING: _("Missing")}
 
 
-def status(evaluation: Evaluation) -> str:
-    """At a glance: on track when the achievement is full (the target is met, as the
-    achievement column shows), at risk when it is short of it, missing without an actual."""
+def status(evaluation: Evaluation, kpi: KPI | None = None, period=None) -> str:
+    """At a glance: missing without an actual; otherwise on track when the achievement is full.
+    Part-way through the year a flow KPI (a count or an amount that adds up over the months) is
+    judged against its pace: the share of the annual target its months to date should have
+    reached (half of it by June), so a KPI on course is not shown at risk in the first half."""
     if evaluation.achievement is None:
         return MISSING
+    pace = _paced_target(kpi, period) if kpi is not None and period is not None else None
+    if pace is not None:
+        reached = achievement(evaluation.actual, pace, kpi.direction)
+        return ON_TRACK if reached >= ONE else AT_RISK
     return ON_TRACK if evaluation.achievement >= ONE else AT_RISK
+
+
+def _paced_target(kpi: KPI, period) -> Decimal | None:
+    """The annual target scaled to the months from January to the period's end, for a flow
+    indicator in a period that ends before December; None otherwise (the target as it is)."""
+    span = year_to_date(period)
+    if span is None or span.end.month == 12:
+        return None
+    try:
+        definition = registry.get(kpi.indicator_code)
+    except registry.UnknownIndicator:
+        return None
+    if not getattr(definition, "flow", False):
+        return None
+    return Decimal(kpi.target) * span.end.month / 12
 
 
 def year_to_date(period) -> Period | None:

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from mishu.core.exports import write_table
-from mishu.indicators.models import ObservedIndicator
+from mishu.indicators.models import Observation, ObservedIndicator
 from mishu.indicators.tests.factories import indicator, observe
 from mishu.kpis import services
 from mishu.kpis.models import KPI, Objective
@@ -153,3 +153,34 @@ def test_api(strategy, make_user, api_for):
     assert D(r.json()["achievement"]) == D("0.75")
     assert api.get(f"/api/kpis/kpis/{pk}/evaluate/", {"period": "x"}).status_code == 400
     assert api.post("/api/kpis/kpis/", {}).status_code == 405
+
+
+def test_a_flow_kpi_is_judged_by_its_pace_part_way_through_the_year(strategy):
+    """Trainings: 10 a year. By June (109H1) 5 are on course, 4 are at risk; a ratio is judged
+    against its target whatever the month; at year's end the whole target counts."""
+    k1, _k2 = strategy
+    trainings = indicator("doc.trainings", kind="count", unit="場")
+    kpi = KPI.objects.create(
+        objective=k1.objective,
+        code="K4",
+        name="訓練場次",
+        indicator_code="doc.trainings",
+        direction="higher",
+        target=10,
+        unit="場",
+        weight=1,
+        year=109,
+    )
+    observe(trainings, "109H1", 5)
+    h1 = services.evaluate_to_date(kpi, "109H1")
+    assert h1.achievement == D("0.5")  # the achievement column still says half of the year
+    assert services.status(h1, kpi, "109H1") == services.ON_TRACK
+    observe(trainings, "109H2", 4)
+    year = services.evaluate_to_date(kpi, "109H2")
+    assert year.actual == 9 and services.status(year, kpi, "109H2") == services.AT_RISK
+    Observation.objects.filter(indicator=trainings, period="109H1").update(value=4)
+    assert services.status(services.evaluate_to_date(kpi, "109H1"), kpi, "109H1") == "at_risk"
+    # a ratio (on-time share) is not paced: 0.9 against 0.95 is short in June as in December
+    observe(indicator_of("doc.ontime"), "108H1", "0.9")
+    ratio = services.evaluate_to_date(k1, "108H1")
+    assert services.status(ratio, k1, "108H1") == services.AT_RISK

@@ -51,7 +51,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
             kpis = []
             for kpi in obj.kpis.all():
                 ev = services.evaluate_to_date(kpi, period)
-                state = services.status(ev)
+                state = services.status(ev, kpi, period)
                 tally[state] += 1
                 unit = kpi.unit if kpi.unit != "%" else ""
                 kind = "ratio" if kpi.unit == "%" else ""
