@@ -182,3 +182,6 @@ def test_admin_forms_type_roc_dates(records, client_for):
     client = client_for(records["admin"])
     html = client.get(reverse("admin:chronicle_event_change", args=[event.pk])).content.decode()
     assert 'value="115/12/04"' in html and "roc-date" in html
+    # the admin loads the ROC date picker the staff pages use, and keeps Django's branding
+    assert "mishu/forms.js" in html and "mishu/calendar.css" in html
+    assert 'id="site-name"' in html
