@@ -22,9 +22,9 @@ def ods(rows) -> bytes:
     return write_table("ods", list(rows[0]), [list(r) for r in rows[1:]])
 
 
-def csv_text(rows, encoding="utf-8") -> bytes:
+def csv_text(rows, encoding="utf-8", errors="strict") -> bytes:
     lines = [",".join(f'"{c}"' if "," in str(c) else str(c) for c in r) for r in rows]
-    return ("\r\n".join(lines) + "\r\n").encode(encoding)
+    return ("\r\n".join(lines) + "\r\n").encode(encoding, errors)
 
 
 def rewrite(data: bytes, member: str, change) -> bytes:
@@ -171,7 +171,7 @@ def corpus(header, example, *, rows_cap: int, cols_cap: int) -> dict[str, tuple[
         "header_only": ("hostile.csv", csv_text([header])),
         "big5": ("hostile.csv", csv_text(every_cell(header, "臺北"), "big5")),
         "utf16_without_bom": ("hostile.csv", csv_text([header, example], "utf-16-le")),
-        "cp1252": ("hostile.csv", csv_text(every_cell(header, "café"), "cp1252")),
+        "cp1252": ("hostile.csv", csv_text(every_cell(header, "café"), "cp1252", "replace")),
         "utf16_bom_wrong_types": ("hostile.csv", csv_text(every_cell(header, "NaN"), "utf-16")),
         "bom_only": ("hostile.csv", b"\xef\xbb\xbf"),
         "binary_noise": ("hostile.csv", bytes(range(256)) * 8),

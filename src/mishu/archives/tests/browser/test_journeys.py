@@ -132,5 +132,5 @@ def test_an_application_decided_in_time(page, make_user, org):
     assert app.state == "approved" and app.in_time()
     page.fill("#id_visited_on", roc(today))
     page.fill("#id_copies", "12")
-    submit(page, "main form button:not(.primary)")
+    submit(page, "main form button[type=submit]:not(.primary)")
     assert app.visits.get().copies == 12
