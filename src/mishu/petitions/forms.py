@@ -109,9 +109,22 @@ class ActionForm(forms.Form):
     )
     note = forms.CharField(label=_("note"), max_length=500, required=False)
 
-    def __init__(self, *args, allowed=(), **kwargs):
+    def __init__(self, *args, allowed=(), only=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["action"].choices = [(a, EventAction(a).label) for a in allowed]
+        if only is not None:  # the form of one action: its fields, the action itself hidden
+            from .workflow import FIELDS
+
+            self.fields["action"].widget = forms.HiddenInput()
+            self.fields["action"].initial = only
+            keep = {"action", "note", *FIELDS.get(only, ())}
+            for name in [n for n in self.fields if n not in keep]:
+                del self.fields[name]
+
+    @classmethod
+    def each(cls, allowed) -> list[tuple[str, "ActionForm"]]:
+        """One form per allowed action (prefixed, so their ids differ on one page)."""
+        return [(a, cls(allowed=allowed, only=a, prefix=f"act-{a}")) for a in allowed]
 
     def service_data(self) -> dict:
         """The cleaned values in the names `services.act` takes."""

@@ -39,6 +39,17 @@ NOTES = {
     EventAction.DECLINED: _("Not handled (§172–173): the case stays registered, with the reason."),
 }
 
+# What each action asks for besides a note (the service checks which are required).
+FIELDS = {
+    EventAction.ASSIGNED: ("agency",),
+    EventAction.REASSIGNED: ("agency", "reason", "petitioner_told"),
+    EventAction.STARTED: (),
+    EventAction.EXTENDED: ("days", "reason", "petitioner_told"),
+    EventAction.REPLIED: ("reply",),
+    EventAction.CLOSED: ("satisfaction",),
+    EventAction.DECLINED: ("decline_reason",),
+}
+
 # Who decides an extension: a clerk's request goes to them (待核) instead of being refused.
 EXTENSION_DECIDERS = (RoleCode.SUPERVISOR, RoleCode.ADMIN)
 

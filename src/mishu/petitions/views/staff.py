@@ -90,8 +90,11 @@ class PetitionCaseDetailView(generic.ObjectDetailView):
             events=case.events.select_related("agency", "user"),
             repeats=case.repeats.all(),
             # a closed case shows no action form
-            action_form=ActionForm(allowed=allowed) if allowed else None,
-            action_notes=[(EventAction(a).label, workflow.NOTES.get(a, "")) for a in allowed],
+            action_form=bool(allowed),
+            action_forms=[
+                (EventAction(a).label, workflow.NOTES.get(a, ""), form)
+                for a, form in ActionForm.each(allowed)
+            ],
             pending_extensions=services.pending_extensions(self.request.user).filter(case=case),
             extensions=case.extension_requests.select_related("requested_by", "decided_by"),
             action_url=reverse("petitions:case_action", args=[case.pk]),
@@ -162,7 +165,13 @@ class CaseActionView(LoginRequiredMixin, TemplateView):
 
     def post(self, request, pk):
         case = get_object_or_404(PetitionCase.objects.restrict(request.user, "change"), pk=pk)
-        form = ActionForm(request.POST, allowed=workflow.allowed(case.status))
+        allowed = workflow.allowed(case.status)
+        chosen = next((a for a in allowed if f"act-{a}-action" in request.POST), None)
+        form = (
+            ActionForm(request.POST, allowed=allowed, only=chosen, prefix=f"act-{chosen}")
+            if chosen
+            else ActionForm(request.POST, allowed=allowed)  # the API-like post of one form
+        )
         if not form.is_valid():
             for text in labelled_errors(form.errors, form):
                 messages.error(request, text)

@@ -65,14 +65,15 @@ def test_staff_assign_and_reply_and_see_petitioner_logged(page, make_user):
     page.click(f"text={case.number}")
     assert "王○○" in page.inner_text("main")
     assert_accessible(page)
-    page.select_option("#id_action", "assigned")
-    page.select_option("#id_agency", label="都發局")
+    # one form per step, each with only what it asks: 分派 first, open
+    assert page.locator("#id_act-assigned-reply").count() == 0
+    page.select_option("#id_act-assigned-agency", label="都發局")
     with page.expect_navigation():
-        page.locator("form[action$='/action/'] button[type=submit]").click()
-    page.select_option("#id_action", "replied")
-    page.fill("#id_reply", "已派員修復。")
+        page.locator("form:has(#id_act-assigned-agency) button[type=submit]").click()
+    page.locator("details.action:has(#id_act-replied-reply) summary").click()
+    page.fill("#id_act-replied-reply", "已派員修復。")
     with page.expect_navigation():
-        page.locator("form[action$='/action/'] button[type=submit]").click()
+        page.locator("form:has(#id_act-replied-reply) button[type=submit]").click()
     case.refresh_from_db()
     assert case.status == "replied" and case.agency.short_name == "都發局"
     page.goto(f"/petitions/cases/{case.pk}/petitioner/")
