@@ -12,6 +12,20 @@ TRANSITIONS = {
     "cancel": ((S.APPLIED, S.APPROVED), S.CANCELLED, _("Cancelled")),
 }
 
+# What a clerk reads on the buttons (the verb) and under them (what it does); the labels above
+# name the events once taken.
+STEPS = {
+    "approve": (
+        _("Approve the booking"),
+        _("The venue is held; the applicant is e-mailed the decision and the fee."),
+    ),
+    "reject": (
+        _("Reject the booking"),
+        _("Give the reason in the note: it is e-mailed to the applicant."),
+    ),
+    "cancel": (_("Cancel the booking"), _("The venue is freed for others; the applicant is told.")),
+}
+
 # statuses whose bookings hold the venue (a new booking may not overlap them)
 HOLDING = (S.APPLIED, S.APPROVED)
 

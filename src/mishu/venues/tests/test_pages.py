@@ -1,6 +1,7 @@
 """Staff pages, public booking form, calendar and API of the venues."""
 
 import datetime
+import re
 
 import pytest
 from django.conf import settings
@@ -84,6 +85,12 @@ def test_public_books_and_staff_approves(client, make_user, client_for, venue):
     assert "already booked" in response.content.decode()
     assert Booking.objects.count() == 1
     staff = client_for(make_user("city-hall", ["clerk"]))
+    # the steps at the top of the booking, each a verb with what it does
+    page = staff.get(booking.get_absolute_url()).content.decode()
+    assert page.index('name="action" value="approve"') < page.index('<dl class="detail">')
+    for step in ("approve", "reject", "cancel"):  # each step says what it does
+        assert f'aria-describedby="step-{step}"' in page
+        assert re.search(rf'<dd id="step-{step}">[^<]+</dd>', page)
     url = reverse("venues:booking_transition", args=[booking.pk])
     assert staff.post(url, {"action": "approve"}).status_code == 302
     booking.refresh_from_db()

@@ -40,7 +40,7 @@ class BookingDetailView(generic.ObjectDetailView):
             if quote.fee != booking.fee:  # the schedule or the times changed since
                 ctx["quote_text"] = f"{quote.fee:,.0f}"
         ctx["actions"] = (
-            [(a, workflow.TRANSITIONS[a][2]) for a in workflow.actions_for(booking.status)]
+            [(a, *workflow.STEPS[a]) for a in workflow.actions_for(booking.status)]
             if rights.can(self.request.user, rights.CHANGE, booking)
             else []
         )

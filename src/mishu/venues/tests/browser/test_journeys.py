@@ -53,7 +53,7 @@ def test_public_books_a_venue_and_staff_approve(page, make_user):
     page.goto(booking.get_absolute_url())
     assert_accessible(page)
     with page.expect_navigation():
-        page.get_by_role("button", name="已核准").click()
+        page.get_by_role("button", name="核准").click()
     booking.refresh_from_db()
     assert booking.status == "approved"
     assert "已核准" in page.inner_text("main")
