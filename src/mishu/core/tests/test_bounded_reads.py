@@ -67,3 +67,19 @@ def test_a_whole_number_filter_refuses_a_fraction(make_user, api_for):
     api = api_for(make_user("documents", ["admin"], is_superuser=True))
     assert api.get("/api/archives/case-files/?year=108").status_code == 200
     assert api.get("/api/archives/case-files/?year=0.5").status_code == 400
+
+
+def test_an_empty_typed_filter_is_named_not_dropped(make_user, api_for):
+    """`?overdue=` or `?year=` (a boolean, a number sent empty) is a 400 naming the parameter;
+    an empty text filter is an empty text, and the staff pages' blank fields still mean 'all'."""
+    user = make_user("documents", ["admin"], is_superuser=True)
+    api = api_for(user)
+    for url, name in (
+        ("/api/petitions/cases/?overdue=", "overdue"),
+        ("/api/archives/case-files/?year=", "year"),
+    ):
+        response = api.get(url)
+        assert response.status_code == 400 and name in response.json(), url
+        assert "省略此參數" in response.json()[name][0]
+    assert api.get("/api/petitions/cases/?overdue=true").status_code == 200
+    assert api.get("/api/archives/case-files/?year=108").status_code == 200
