@@ -11,7 +11,12 @@ class BuildingConfig(AppConfig):
     verbose_name = _("City Hall building")
 
     def ready(self):
+        from mishu.core import inbox
         from mishu.core.navigation import Module, register
+
+        from .inbox import PROVIDER
+
+        inbox.register(PROVIDER)
 
         from .registry import register_navigation
 

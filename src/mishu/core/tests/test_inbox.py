@@ -257,3 +257,24 @@ def test_archive_applications_and_trip_reports_are_the_units_work(make_user):
     application.save()
     after = inbox.collect(make_user("documents", ["clerk"]), today)
     assert not any(r.item.url == application.get_absolute_url() for r in after["mine"].rows)
+
+
+def test_building_projects_wait_for_acceptance_on_the_unit(make_user):
+    from mishu.building.models import BuildingProject
+    from mishu.core.testing import division
+
+    today = timezone.localdate()
+    late = BuildingProject.objects.create(
+        division=division("city-hall"), title="南區空調更新", due_on=today - datetime.timedelta(5)
+    )
+    BuildingProject.objects.create(
+        division=division("city-hall"),
+        title="已驗收工程",
+        due_on=today - datetime.timedelta(5),
+        accepted_on=today - datetime.timedelta(1),
+    )
+    tabs = inbox.collect(make_user("city-hall", ["clerk"]), today)
+    titles = [r.item.title for r in tabs["overdue"].rows]
+    assert "南區空調更新" in titles and "已驗收工程" not in titles
+    row = next(r for r in tabs["overdue"].rows if r.item.url == late.get_absolute_url())
+    assert row.days_overdue == 5 and not row.workdays  # calendar days, as a contract counts
