@@ -1,4 +1,5 @@
-"""Observation import and its template: validate every row, write nothing unless all are valid.
+"""Observation import: validate every row, write nothing unless all are valid (the template a
+division downloads is built in `template.py`).
 
 File columns: `code,label,unit,period,cell,value,note,source` (label and unit are only there to
 help whoever fills the template in; the contract's `code,period,cell,value,note,source` works as
@@ -19,9 +20,8 @@ from mishu.core.audit import audit_context
 from mishu.core.choices import ChangeSource
 from mishu.core.tabular import TableError, read_dicts
 
-from .cells import CellError, cell_key, format_cell, parse_cell
+from .cells import CellError, cell_key, parse_cell
 from .models import Observation, ObservedIndicator
-from .services import known_cells
 
 TEMPLATE_HEADER = ["code", "label", "unit", "period", "cell", "value", "note", "source"]
 # what the template's header says, in the user's language
@@ -354,50 +354,3 @@ def import_observations(file_or_rows, period=None, user=None, name: str = "") ->
     with audit_context(user=user, source=ChangeSource.IMPORT), transaction.atomic():
         written = write_rows(checked.valid, user)
     return ImportResult(True, [], written, checked.skipped)
-
-
-def template_rows(period, user=None) -> list[list]:
-    """One row per observed indicator (plain value) and per known dimension cell, with the
-    period's current values filled in where the user may see them. A user gets the indicators
-    of the division they may enter values for (every division for an administrator)."""
-    from . import registry
-
-    period = period if isinstance(period, formats.Period) else formats.Period.parse(str(period))
-    current = {}
-    for o in (
-        registry.records(Observation, user).filter(period=period.code).select_related("indicator")
-    ):
-        current[(o.indicator.code, cell_key(o.cell))] = o
-    rows = []
-    for ind in entered_by(user).order_by("code"):
-        for cell in [{}, *known_cells(ind)]:
-            o = current.get((ind.code, cell_key(cell)))
-            rows.append(
-                [
-                    ind.code,
-                    ind.label,
-                    ind.unit,
-                    period.code,
-                    format_cell(cell),
-                    "" if o is None else _plain(o.value),
-                    o.note if o else "",
-                    o.source if o else "",
-                ]
-            )
-    return rows
-
-
-def entered_by(user=None):
-    """The observed indicators `user` may enter values for (all of them without a user)."""
-    indicators = ObservedIndicator.objects.all()
-    if user is None:
-        return indicators
-    scope = rights.division_scope(user, rights.ADD)
-    if scope is rights.ALL:
-        return indicators
-    return indicators.filter(division_id=scope) if scope is not None else indicators.none()
-
-
-def _plain(v: Decimal) -> str:
-    text = format(v.normalize(), "f")
-    return text

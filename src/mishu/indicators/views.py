@@ -15,7 +15,7 @@ from mishu.core import permissions as rights
 from mishu.core.exports import export_response
 from mishu.core.views import generic
 
-from . import importing, registry, services
+from . import importing, registry, services, template
 from .cells import cell_key, format_cell
 from .filtersets import ObservationFilterSet, ObservedIndicatorFilterSet
 from .forms import ImportForm, ObservationForm, ObservedIndicatorForm, PeriodForm, TemplateForm
@@ -224,7 +224,7 @@ class ObservationTemplateView(LoginRequiredMixin, TemplateView):
             fmt,
             f"observations-{period.code}",
             importing.template_header(),
-            importing.template_rows(period, request.user),
+            template.template_rows(period, request.user),
             sheet=period.code,
         )
 
