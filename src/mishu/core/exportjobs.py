@@ -110,16 +110,22 @@ def disposition(job: ExportJob) -> str:
     return content_disposition("export", job.fmt, job.title, timezone.localdate(job.created))
 
 
+def stale_jobs(jobs, minutes: int):
+    """The jobs of `jobs` (import or export) silent for `minutes`: pending with no worker taking
+    them, or running with no progress since (the worker died or lost its database)."""
+    since = timezone.now() - datetime.timedelta(minutes=minutes)
+    return jobs.filter(
+        Q(status=JobStatus.RUNNING, heartbeat__lt=since)
+        | Q(status=JobStatus.PENDING, created__lt=since)
+    )
+
+
 def fail_stale(jobs=None, minutes: int | None = None) -> int:
     """Fail the export jobs that have not reported for `minutes` (the import jobs' setting,
     MISHU_IMPORT_JOB_STALE_MINUTES): a pending job no worker took, or a running one whose
     worker died. Returns how many."""
     minutes = minutes if minutes is not None else settings.MISHU_IMPORT_JOB_STALE_MINUTES
-    since = timezone.now() - datetime.timedelta(minutes=minutes)
-    stale = (jobs if jobs is not None else ExportJob.objects).filter(
-        Q(status=JobStatus.RUNNING, heartbeat__lt=since)
-        | Q(status=JobStatus.PENDING, created__lt=since)
-    )
+    stale = stale_jobs(jobs if jobs is not None else ExportJob.objects, minutes)
     reason = _("The export stopped: no progress for %(minutes)s minutes. Ask for it again.") % {
         "minutes": minutes
     }

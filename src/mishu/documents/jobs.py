@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from mishu.core import formats
 from mishu.core.audit import audit_context
 from mishu.core.choices import ChangeSource, RoleCode
+from mishu.core.exportjobs import stale_jobs
 from mishu.core.imports import read_table, require_columns
 from mishu.core.models import Division
 from mishu.core.tabular import TableError
@@ -158,11 +159,7 @@ def fail_stale_jobs(jobs=None, minutes: int | None = None) -> int:
     MISHU_IMPORT_JOB_STALE_MINUTES): a pending job no worker took, or a running one whose
     worker was killed or lost its database. Their files are dropped. Returns how many."""
     minutes = minutes if minutes is not None else settings.MISHU_IMPORT_JOB_STALE_MINUTES
-    since = timezone.now() - datetime.timedelta(minutes=minutes)
-    qs = (jobs if jobs is not None else ImportJob.objects).filter(
-        Q(status=JobStatus.RUNNING, heartbeat__lt=since)
-        | Q(status=JobStatus.PENDING, created__lt=since)
-    )
+    qs = stale_jobs(jobs if jobs is not None else ImportJob.objects, minutes)
     failed = 0
     for job in qs:
         _finish(job, JobStatus.FAILED, _reason(STALE % {"minutes": minutes}))
