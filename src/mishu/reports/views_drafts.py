@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from mishu.core import formats
@@ -13,12 +12,6 @@ from mishu.core import formats
 from . import drafts, workflow
 from .models import DraftSection, ReportDraft
 from .views import checked_render
-
-
-def when(moment) -> str:
-    """A timestamp as the office reads it: 民國 date and Taipei time."""
-    local = timezone.localtime(moment)
-    return f"{formats.format_date(local.date())} {local:%H:%M}"
 
 
 def _period(code):
@@ -31,7 +24,7 @@ def _period(code):
 def _events(queryset):
     return [
         {
-            "when": when(e.at),
+            "when": formats.format_datetime(e.at),
             "action": workflow.event_label(e.action),
             "section": e.section.key if e.section_id else "",
             "user": e.user or "系統",
@@ -161,10 +154,11 @@ def section_page(request, code, key):
                 and drafts.may(request.user, workflow.SECTION_TRANSITIONS[n][3], section)
             ],
             "versions": [
-                {"obj": v, "when": when(v.created), "author": v.author or "系統"} for v in versions
+                {"obj": v, "when": formats.format_datetime(v.created), "author": v.author or "系統"}
+                for v in versions
             ],
             "comments": [
-                {"obj": c, "when": when(c.created)}
+                {"obj": c, "when": formats.format_datetime(c.created)}
                 for c in section.comments.select_related("author")
             ],
             "events": _events(section.events.all()),
