@@ -18,7 +18,7 @@ from mishu.reports import structure
 from mishu.reports.rendering.grammar import parse
 from mishu.reports.values import ValueSource
 
-from .second_period import PERIOD, Context, entry_modules
+from .second_period import PERIOD, Context, entry_modules, report_text
 
 pytestmark = pytest.mark.django_db
 
@@ -105,6 +105,10 @@ def test_109h1_from_imports_and_forms(entered, make_user, client_for):
     for code in kpi_codes:
         assert f"【缺：{code}】" in page
     assert "109 年度策略地圖無此 KPI" in page
+    text = report_text(page)
+    for module in entry_modules():  # each line's own reading of its sentences
+        if hasattr(module, "check_report"):
+            module.check_report(text, entered)
     for fact in facts_of_108h2_only():  # the 108H2 draft's own narrative stays in that draft
         assert fact not in page, fact
     targets_108 = {f"{k.target.normalize():f}" for k in KPI.objects.filter(year=108, unit="次")}

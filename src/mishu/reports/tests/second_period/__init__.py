@@ -8,6 +8,10 @@ computed in the module from the rows it entered, never read back from the applic
     {(code, cell): Decimal}                  the figure for 109H1
     {(code, cell, "109"): Decimal}           the figure for another period (year 109 to date)
 
+A module may also define ``check_report(text, expected)``: it reads the rendered 109H1 report
+(plain text, whitespace collapsed, as `report_text` gives it) and asserts that its sentences
+print its figures and state nothing of another period.
+
 ``cell`` is a sorted tuple of (dimension, value) pairs, () for the total. A figure a module does
 not name is expected to be missing (None) for 109H1, and so marked 【缺】 in the report.
 """
@@ -73,6 +77,12 @@ class Context:
         assert response.status_code in (200, 302), (url_name, page_text(response))
         assert model.objects.count() == before + len(rows), (url_name, page_text(response))
         return response
+
+
+def report_text(html: str) -> str:
+    """The report page's text: tags removed, whitespace collapsed to single spaces."""
+    text = re.sub(r"<[^>]+>", " ", html)
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def total(values) -> Decimal:

@@ -75,3 +75,8 @@ def enter(ctx) -> dict:
         ("fleet.vehicles", (("type", "機車"),)): Decimal(1),
         ("fleet.vehicles", ()): Decimal(2),
     }
+
+
+def check_report(text: str, expected: dict) -> None:
+    assert "本期完成招標案計 2 件" in text
+    assert "現有公務汽車 1 輛及機車 1 輛" in text
