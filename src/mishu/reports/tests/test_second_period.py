@@ -4,7 +4,10 @@ figure of the report for 109H1 is compared with a value computed here from the e
 every figure without 109H1 data is missing and marked (never zero), and no KPI prints 108's
 figures under 109's heading."""
 
+from decimal import Decimal
+
 import pytest
+from django.urls import reverse
 
 from mishu.building.models import Meter
 from mishu.core import formats
@@ -16,6 +19,7 @@ from mishu.properties.models import Vehicle
 from mishu.reports import demo as reports_demo
 from mishu.reports import structure
 from mishu.reports.rendering.grammar import parse
+from mishu.reports.rendering.placeholders import render_body
 from mishu.reports.values import ValueSource
 
 from .second_period import PERIOD, Context, entry_modules, report_text
@@ -150,3 +154,71 @@ def test_109h1_figures_are_missing_without_entries(make_user, client_for):
         "/reports/periods/109H1/report/"
     )
     assert r.status_code == 200 and "【缺：" in r.content.decode()
+
+
+def kpi_fields(body: str) -> list[tuple[str, str]]:
+    """(KPI code, field) of every KPI figure the structure prints, once each."""
+    seen = []
+    for ph in parse(body):
+        if ph.verb == "kpi" and "period" not in ph.options:
+            key = (ph.args[0], ph.options["field"])
+            if key not in seen:
+                seen.append(key)
+    return seen
+
+
+def expected_achievement(actual, target, direction) -> Decimal | None:
+    """As the seed reads it: actual over target, at most 100%; for a lower-is-better KPI,
+    100% at or under the target, else target over actual."""
+    if actual is None:
+        return None
+    if direction == "lower":
+        return Decimal(1) if actual <= target else target / actual
+    return min(actual / target, Decimal(1))
+
+
+def test_109_strategy_copied_and_edited_then_its_kpis_for_109h1(entered, make_user, client_for):
+    """The evaluator copies 108's strategy map to 109 and sets one new target, through the
+    pages; the 109H1 report then prints 109's KPIs: 109's targets, and actuals and achievements
+    from January to June 109 computed from what was entered, or missing — never 108's."""
+    evaluator = client_for(make_user("general-affairs", ["evaluator"]))
+    assert evaluator.post(reverse("kpis:strategy_copy", args=[109])).status_code == 302
+    targets = {k.code: k.target for k in KPI.objects.filter(year=108)}
+    assert set(targets) == set(KPI.objects.filter(year=109).values_list("code", flat=True))
+    kpi = KPI.objects.get(year=109, code="dormitory.inspection_forms")
+    form = {
+        f: getattr(kpi, f)
+        for f in ("code", "name", "name_en", "indicator_code", "direction", "unit", "weight")
+    }
+    form |= {"objective": kpi.objective_id, "target": "200"}
+    response = evaluator.post(reverse("kpis:kpi_edit", args=[kpi.pk]), form)
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    targets[kpi.code] = Decimal(200)
+
+    template = reports_demo.load()
+    fields = kpi_fields(template.body)
+    assert {code for code, _f in fields} <= set(targets)
+    body = "\n\n".join(f"{c}|{f}|{{{{ kpi {c} field={f} format=decimal:4 }}}}" for c, f in fields)
+    printed = {}
+    for line in render_body(body, PERIOD).markdown.splitlines():
+        if line.count("|") == 2:
+            code, field, text = line.split("|")
+            printed[code, field] = None if "【缺" in text else Decimal(text.replace(",", ""))
+    assert len(printed) == len(fields)
+    for code, field in fields:
+        kpi = KPI.objects.get(year=109, code=code)
+        actual = entered.get((kpi.indicator_code, ()))
+        want = {
+            "target": targets[code],
+            "weight": kpi.weight,
+            "actual": actual,
+            "achievement": expected_achievement(actual, targets[code], kpi.direction),
+        }[field]
+        if want is not None:
+            want = want.quantize(Decimal("0.0001"))
+        assert printed[code, field] == want, (code, field, printed[code, field], want)
+
+    page = client_for(make_user("media", ["clerk"])).get(f"/reports/periods/{PERIOD.code}/report/")
+    text = report_text(page.content.decode())
+    assert "策略地圖無此 KPI" not in text
+    assert "全年查填報次數以 200 次為目標" in text
