@@ -17,6 +17,9 @@ def _facilities(prefix):
     return lambda first: f"{prefix}{'venues' if first in VENUE_PATHS else 'building'}/"
 
 
+handler404 = "mishu.core.views.errors.page_not_found"
+handler500 = "mishu.core.views.errors.server_error"
+
 admin.site.site_header = "秘書處業務平臺 Mishu"
 admin.site.site_title = "Mishu"
 

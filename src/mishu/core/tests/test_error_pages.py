@@ -32,3 +32,22 @@ def test_expired_form_is_explained_in_chinese():
 def test_server_error_page_needs_no_context():
     page = render_to_string("500.html")
     assert "系統暫時無法處理" in page and "Server Error" not in page
+
+
+def test_an_unknown_api_path_answers_in_json(make_user, api_for):
+    """An API client gets the API's shape for a path no endpoint serves, in Chinese."""
+    for path in ("/api/no-such-thing/", "/api/documents/documents/1/nope/"):
+        response = api_for(make_user("documents", ["clerk"])).get(path)
+        assert response.status_code == 404, path
+        assert response["Content-Type"].startswith("application/json")
+        assert response.json() == {"detail": "找不到資源。"}
+    assert "找不到這個頁面" in Client().get("/no-such-page/").content.decode()
+
+
+def test_a_server_error_under_the_api_answers_in_json(rf):
+    from mishu.core.views import errors
+
+    response = errors.server_error(rf.get("/api/documents/documents/"))
+    assert response.status_code == 500 and response["Content-Type"] == "application/json"
+    assert "detail" in response.content.decode()
+    assert errors.server_error(rf.get("/documents/")).status_code == 500
