@@ -143,6 +143,8 @@ MISHU_IMPORT_MAX_CELLS = int(os.environ.get("MISHU_IMPORT_MAX_CELLS", "2000000")
 MISHU_IMPORT_JOB_STALE_MINUTES = int(os.environ.get("MISHU_IMPORT_JOB_STALE_MINUTES", "10"))
 # A list export of more rows than this runs as a job (progress page, download when done).
 MISHU_EXPORT_JOB_ROWS = int(os.environ.get("MISHU_EXPORT_JOB_ROWS", "20000"))
+# A job's file is deleted this many days after it was written (the job's record stays).
+MISHU_EXPORT_KEEP_DAYS = int(os.environ.get("MISHU_EXPORT_KEEP_DAYS", "7"))
 MISHU_IMPORT_MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MISHU_IMPORT_MAX_RATIO = 200
 
@@ -272,6 +274,10 @@ CELERY_BEAT_SCHEDULE = {
     "export-jobs-stale": {
         "task": "mishu.core.tasks.fail_stale_exports",
         "schedule": crontab(minute="*/5"),
+    },
+    "export-files-purge": {
+        "task": "mishu.core.tasks.purge_export_files",
+        "schedule": crontab(hour=3, minute=10),
     },
     "facility-reminders": {
         "task": "mishu.building.tasks.daily_reminders",

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .forms import RocDateField, RocDateInput
-from .models import Agency, CalendarDay, Division, ObjectChange, Role, User
+from .models import Agency, CalendarDay, Division, ExportJob, ObjectChange, Role, User
 
 # Every admin form types and shows dates as ROC dates (`115/12/08`, with the picker), like the
 # staff pages: the default every ModelAdmin starts from, for date (not date-time) fields.
@@ -57,4 +57,20 @@ class ObjectChangeAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ExportJob)
+class ExportJobAdmin(admin.ModelAdmin):
+    """Who exported which list, when, and how it went; written only by the export itself."""
+
+    list_display = ("created", "user", "division", "title", "fmt", "status", "total")
+    list_filter = ("status", "fmt", "division")
+    search_fields = ("title", "user__username")
+    readonly_fields = [f.name for f in ExportJob._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

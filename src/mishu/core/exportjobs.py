@@ -132,6 +132,21 @@ def fail_stale(jobs=None, minutes: int | None = None) -> int:
     return stale.update(status=JobStatus.FAILED, error=reason)
 
 
+def purge_files(days: int | None = None) -> int:
+    """Delete the files of finished exports older than `days` (MISHU_EXPORT_KEEP_DAYS): a list
+    may carry personal data, and a file is downloaded soon after it is written. The job stays —
+    who exported what, when, with which filter — and its page says the file was removed.
+    Returns how many files were deleted."""
+    days = days if days is not None else settings.MISHU_EXPORT_KEEP_DAYS
+    before = timezone.now() - datetime.timedelta(days=days)
+    purged = 0
+    for job in ExportJob.objects.filter(created__lt=before).exclude(file=""):
+        job.file.delete(save=False)
+        ExportJob.objects.filter(pk=job.pk).update(file="")
+        purged += 1
+    return purged
+
+
 def visible_to(user):
     """The jobs `user` may follow and download: their own, and their division's."""
     if not user.is_authenticated:

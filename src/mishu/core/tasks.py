@@ -15,3 +15,9 @@ def run_export(job_id: int) -> int:
 def fail_stale_exports() -> int:
     """Fail export jobs that stopped reporting (on the beat schedule)."""
     return exportjobs.fail_stale()
+
+
+@shared_task
+def purge_export_files() -> int:
+    """Delete the files of exports past their keeping time (on the beat schedule)."""
+    return exportjobs.purge_files()

@@ -3,6 +3,7 @@ autofilter, fitted widths, names that say what and when; long exports as jobs.""
 
 import datetime
 import io
+import os
 import zipfile
 from urllib.parse import unquote
 
@@ -136,3 +137,34 @@ def test_a_silent_job_is_failed_and_says_so(contacts, client_for):
     job.refresh_from_db()
     assert job.status == "failed" and job.error in page.content.decode()
     assert exportjobs.fail_stale() == 0
+
+
+def test_an_old_export_file_is_deleted_and_its_page_says_so(
+    contacts, client_for, settings, tmp_path, admin_client
+):
+    """Files of finished exports go after MISHU_EXPORT_KEEP_DAYS (a list may carry personal
+    data); the job stays, and its page says to export again. A recent file stays."""
+    from django.core.files.base import ContentFile
+
+    settings.MEDIA_ROOT, settings.MISHU_EXPORT_KEEP_DAYS = tmp_path, 7
+    old, new = (
+        ExportJob.objects.create(user=contacts, title=t, path="/", fmt="csv", status="done")
+        for t in ("舊", "新")
+    )
+    for job in (old, new):
+        job.file.save(f"{job.title}.csv", ContentFile(b"a,b\n"))
+    ExportJob.objects.filter(pk=old.pk).update(created=timezone.now() - datetime.timedelta(days=8))
+    old_path = old.file.path
+    assert exportjobs.purge_files() == 1
+    old.refresh_from_db()
+    new.refresh_from_db()
+    assert not old.file and not os.path.exists(old_path) and old.status == "done"
+    assert new.file and os.path.exists(new.file.path)
+    client = client_for(contacts)
+    page = client.get(reverse("export_job", args=[old.pk])).content.decode()
+    assert "檔案已於寫成 7 日後刪除" in page and "export-download" not in page
+    assert client.get(reverse("export_download", args=[old.pk])).status_code == 404
+    assert client.get(reverse("export_download", args=[new.pk])).status_code == 200
+    assert exportjobs.purge_files() == 0
+    listing = admin_client.get("/admin/core/exportjob/")
+    assert listing.status_code == 200 and "舊" in listing.content.decode()

@@ -1,5 +1,6 @@
 """A long export's page (progress, then the download link) and its download."""
 
+from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -36,7 +37,10 @@ class ExportJobView(ExportJobMixin, TemplateView):
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs) | {"job": self.job()}
+        return super().get_context_data(**kwargs) | {
+            "job": self.job(),
+            "keep_days": settings.MISHU_EXPORT_KEEP_DAYS,
+        }
 
 
 class ExportJobDownloadView(ExportJobMixin, View):
