@@ -1,6 +1,10 @@
-"""A period's report written in the browser: the evaluator starts the draft, a 文書組 clerk
-writes its section (and cannot touch 總務組's), the supervisor approves it, the evaluator
-compiles, reviews and finalises; once the period closes the final draft is locked."""
+"""A period's report written in the browser: the evaluator starts the draft, whose 總務組 figure
+is missing until a 總務組 clerk enters the period's vehicle and fuel logs through the forms; a
+文書組 clerk writes its section (and cannot touch 總務組's), the supervisor approves it, the
+evaluator compiles, reviews and finalises, and the final report prints the entered figure; once
+the period closes the final draft is locked."""
+
+from decimal import Decimal
 
 import pytest
 
@@ -14,7 +18,7 @@ STRUCTURE = """開頭 {{ period label }}。
 
 一、事務管理及研考業務
 
-事務。
+事務。本期公務車輛用油 {{ value energy.vehicle_fuel_litres format=decimal:2 }} 公升。
 
 二、文書處理及檔案管理
 
@@ -24,6 +28,9 @@ STRUCTURE = """開頭 {{ period label }}。
 
 KPI。
 """
+
+
+FUEL = (("109/1/15", "40.5"), ("109/5/2", "12"))
 
 
 def _click(page, label):
@@ -49,6 +56,25 @@ def test_divisions_write_approve_and_the_evaluator_finalises(page, make_user):
     _click(page, "建立報告草稿")
     assert "各單位撰寫中" in page.locator("#draft-state").inner_text()
     assert "文書組" in page.locator("#sections").inner_text()
+    page.goto("/reports/periods/109H1/report/")
+    assert "【缺：energy.vehicle_fuel_litres】" in page.locator("main").inner_text()
+
+    # 總務組's clerk enters the period's records through the forms
+    force_login(page, ga_clerk)
+    page.goto("/properties/vehicles/add/")
+    page.fill("#id_plate", "ABC-1001")
+    page.select_option("#id_type", "汽車")
+    page.select_option("#id_fuel_type", "gasoline")
+    page.fill("#id_acquired_on", "108/1/2")
+    _click(page, "儲存")
+    for day, litres in FUEL:
+        page.goto("/properties/fuellogs/add/")
+        assert_accessible(page)
+        page.select_option("#id_vehicle", label="ABC-1001")
+        page.fill("#id_date", day)
+        page.fill("#id_litres", litres)
+        _click(page, "儲存")
+        assert "ABC-1001" in page.locator("main").inner_text()
 
     # the clerk writes 文書組's section; 總務組's is read-only for them
     login(page, clerk)
@@ -90,7 +116,10 @@ def test_divisions_write_approve_and_the_evaluator_finalises(page, make_user):
         _click(page, step)
     assert "定稿" in page.locator("#draft-state").inner_text()
     page.goto("/reports/periods/109H1/report/")
-    assert "本期推動線上簽核，成效良好。" in page.locator("main").inner_text()
+    report = page.locator("main").inner_text()
+    assert "本期推動線上簽核，成效良好。" in report
+    litres = sum(Decimal(v) for _d, v in FUEL)
+    assert f"本期公務車輛用油 {litres:.2f} 公升。" in report and "【缺" not in report
 
     # the period closes: the final draft is locked for everyone
     indicator_services.close_period(Period.parse("109H1"), evaluator)
