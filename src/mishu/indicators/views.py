@@ -17,6 +17,7 @@ from mishu.core.views import generic
 
 from . import importing, registry, services, template
 from .cells import cell_key, format_cell
+from .choices import dimension_label
 from .filtersets import ObservationFilterSet, ObservedIndicatorFilterSet
 from .forms import ImportForm, ObservationForm, ObservedIndicatorForm, PeriodForm, TemplateForm
 from .models import Observation, ObservedIndicator
@@ -49,6 +50,7 @@ class IndicatorListView(LoginRequiredMixin, TemplateView):
             rows.append(
                 {
                     "d": d,
+                    "dimensions": [dimension_label(x) for x in d.dimensions or ()],
                     "value": format_value(v, d.unit, d.kind) if period else "",
                     "entry_url": reverse("indicators:observation_entry", args=[d.code, period.code])
                     if period and d.source == "observed"

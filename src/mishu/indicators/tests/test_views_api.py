@@ -27,6 +27,8 @@ def test_indicator_list_shows_every_indicator(doc, make_user, client_for):
     assert "chronicle.events" in text and "doc.received" in text
     row = next(x for x in r.context["rows"] if x["d"].code == "doc.received")
     assert row["value"] == "5 件"
+    assert row["dimensions"] == ["機關"]  # the dimension by its name, not its code
+    assert ">機關</td>" in text
     assert client.get(reverse("indicators:indicator_list"), {"period": "bad"}).status_code == 200
 
 

@@ -2,19 +2,12 @@
 
 from decimal import Decimal
 
+from django.utils import translation
+
 from mishu.core import formats
+from mishu.indicators.choices import dimension_label
 
 TOTAL = "合計"
-DIMENSION_LABELS = {
-    "agency": "機關",
-    "month": "月份",
-    "category": "類別",
-    "platform": "平台",
-    "venue": "場地",
-    "division": "單位",
-    "kind": "種類",
-    "quarter": "季別",
-}
 
 
 def member_label(dimension: str, member) -> str:
@@ -81,7 +74,8 @@ def markdown_table(
     def show(v):
         return "－" if v is None else escape_cell(fmt(v))
 
-    header = [DIMENSION_LABELS.get(row_dim, row_dim) or "項目"]
+    with translation.override("zh-hant"):  # the report is a Chinese document
+        header = [dimension_label(row_dim) if row_dim else "項目"]
     header += (
         [value_header or "數值"]
         if one_column
