@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from django import forms
 from django.core import signing
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
 
 from . import ratelimit
 
@@ -128,3 +131,67 @@ def contact_widgets() -> dict:
         "email": forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}),
         "address": forms.TextInput(attrs={"autocomplete": "street-address"}),
     }
+
+
+# -- the runner every public filing form uses ----------------------------------------------------
+
+
+class PublicFormView(FormView):
+    """A public filing form (no login), post/redirect/get: the one-time token, the rate limits,
+    the personal-data notice and the confirmation page read from the session. A subclass says
+    what it files in `file(form)` -> (reference, what the confirmation page reads); a refusal
+    of the service is a ValidationError, shown on the form by `refused`, and the token may be
+    sent again."""
+
+    scope = ""  # the rate limit's and the token's name
+    session_key = ""  # where the confirmation page finds what was filed
+    received_url = ""  # the confirmation page (a URL name)
+    notice: Notice | None = None
+    limited_message = _("Too many filings from your connection; please try again later.")
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form_token", self.request.POST.get(FIELD) or token(self.scope))
+        return super().get_context_data(notice=self.notice, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if limited(request, self.scope):
+            form = self.get_form()
+            form.is_valid()  # keep what was typed on the page
+            context = self.get_context_data(form=form, limited=self.limited_message)
+            return self.render_to_response(context, status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form, **extra):
+        count_mistake(self.request, self.scope)
+        return self.render_to_response(self.get_context_data(form=form, **extra), status=400)
+
+    def form_valid(self, form):
+        once = claim(self.request, self.scope)
+        if once.done:
+            return redirect(self.received_url)
+        if not once.fresh:
+            expired = _("This form has expired. Please check what you typed and send it again.")
+            return self.form_invalid(form, limited=expired, form_token=token(self.scope))
+        if self.is_robot(form):  # answered as if filed, nothing stored
+            reference, received = "", None
+        else:
+            try:
+                reference, received = self.file(form)
+            except ValidationError as exc:
+                once.release()
+                self.refused(form, exc)
+                return self.form_invalid(form)
+        once.settle(reference)
+        count_filing(self.request, self.scope)
+        self.request.session[self.session_key] = received
+        return redirect(self.received_url)
+
+    def is_robot(self, form) -> bool:
+        """Whether a robot filled in the form (a honeypot field); none by default."""
+        return False
+
+    def file(self, form) -> tuple[str, object]:
+        raise NotImplementedError
+
+    def refused(self, form, exc: ValidationError) -> None:
+        form.add_error(None, exc)

@@ -3,7 +3,7 @@ rate limited on filings, honeypot), its confirmation, and looking up its status 
 and password (the same answer for any mistake)."""
 
 from django.db import transaction
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -47,44 +47,20 @@ NOTICE = publicforms.Notice(
 )
 
 
-def _page(request, form, status=200, **extra):
-    ctx = {
-        "form": form,
-        "notice": NOTICE,
-        "form_token": request.POST.get(publicforms.FIELD) or publicforms.token(SCOPE),
-        **extra,
-    }
-    return render(request, "petitions/public_form.html", ctx, status=status)
-
-
-class PublicFileView(View):
+class PublicFileView(publicforms.PublicFormView):
     """The public petition form; a filing redirects to its confirmation page, so that a reload
     files nothing, and a form sent twice (double click, back button) files once."""
 
-    def get(self, request):
-        return _page(request, PublicPetitionForm(), form_token=publicforms.token(SCOPE))
+    template_name = "petitions/public_form.html"
+    form_class = PublicPetitionForm
+    scope, session_key, received_url = SCOPE, SESSION_KEY, "petitions:public_received"
+    notice = NOTICE
+    limited_message = gettext_lazy("Too many petitions from here; try again later.")
 
-    def post(self, request):
-        form = PublicPetitionForm(request.POST)
-        if publicforms.limited(request, SCOPE):
-            form.is_valid()  # keep what was typed on the page
-            message = _("Too many petitions from here; try again later.")
-            return _page(request, form, 429, limited=message)
-        if not form.is_valid():
-            publicforms.count_mistake(request, SCOPE)
-            return _page(request, form, 400)
-        once = publicforms.claim(request, SCOPE)
-        if once.done:
-            return redirect("petitions:public_received")
-        if not once.fresh:
-            message = _("This form has expired. Please check what you typed and send it again.")
-            return _page(request, form, 400, form_token=publicforms.token(SCOPE), limited=message)
-        publicforms.count_filing(request, SCOPE)
-        if form.cleaned_data["website"]:
-            # A robot filled in the hidden field: answer as if filed, store nothing.
-            request.session[SESSION_KEY] = None
-            once.settle("")
-            return redirect("petitions:public_received")
+    def is_robot(self, form) -> bool:
+        return bool(form.cleaned_data["website"])  # the hidden field a person never fills
+
+    def file(self, form):
         data = form.cleaned_data
         with transaction.atomic():
             case, password = services.file_case(
@@ -97,10 +73,8 @@ class PublicFileView(View):
                 petitioner_contact=form.contact(),
                 petitioner_address=data["address"],
             )
-        once.settle(case.number)
         # the password is shown on the confirmation page of this browser's session only
-        request.session[SESSION_KEY] = {"number": case.number, "password": password}
-        return redirect("petitions:public_received")
+        return case.number, {"number": case.number, "password": password}
 
 
 class PublicReceivedView(View):

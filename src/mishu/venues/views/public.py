@@ -6,7 +6,6 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -115,55 +114,24 @@ class PublicBookingForm(publicforms.ConsentForm):
                 self.add_error(target if target in self.fields else None, text)
 
 
-class PublicBookingView(FormView):
+class PublicBookingView(publicforms.PublicFormView):
     """The public booking form (no login): checked against the venue's rules and bookings."""
 
     template_name = "venues/public_booking.html"
     form_class = PublicBookingForm
+    scope, session_key, received_url = SCOPE, SESSION_KEY, "venues:book_received"
+    notice = NOTICE
+    limited_message = _(
+        "Too many applications from your connection; please try again in an hour "
+        "or call the City Hall Management Center."
+    )
 
-    def get_context_data(self, **kwargs):
-        kwargs.setdefault(
-            "form_token",
-            self.request.POST.get(publicforms.FIELD) or publicforms.token(SCOPE),
-        )
-        return super().get_context_data(notice=NOTICE, **kwargs)
+    def file(self, form):
+        booking = venues.submit(form.booking())
+        return booking.reference, booking.reference
 
-    def post(self, request, *args, **kwargs):
-        if publicforms.limited(request, SCOPE):
-            form = self.get_form()
-            form.is_valid()  # keep what was typed on the page
-            limited = gettext(
-                "Too many applications from your connection; please try again in an hour "
-                "or call the City Hall Management Center."
-            )
-            return self.render_to_response(
-                self.get_context_data(form=form, limited=limited), status=429
-            )
-        return super().post(request, *args, **kwargs)
-
-    def form_invalid(self, form, **extra):
-        publicforms.count_mistake(self.request, SCOPE)
-        return self.render_to_response(self.get_context_data(form=form, **extra), status=400)
-
-    def form_valid(self, form):
-        once = publicforms.claim(self.request, SCOPE)
-        if once.done:
-            return redirect("venues:book_received")
-        if not once.fresh:
-            expired = gettext(
-                "This form has expired. Please check what you typed and send it again."
-            )
-            return self.form_invalid(form, limited=expired, form_token=publicforms.token(SCOPE))
-        try:
-            booking = venues.submit(form.booking())
-        except ValidationError as exc:
-            once.release()
-            form.add_service_errors(exc)
-            return self.form_invalid(form)
-        once.settle(booking.reference)
-        publicforms.count_filing(self.request, SCOPE)
-        self.request.session[SESSION_KEY] = booking.reference
-        return redirect("venues:book_received")
+    def refused(self, form, exc):
+        form.add_service_errors(exc)
 
 
 class BookingReceivedView(TemplateView):
