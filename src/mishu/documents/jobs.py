@@ -19,6 +19,7 @@ from mishu.core.exportjobs import stale_jobs
 from mishu.core.imports import read_table, require_columns
 from mishu.core.models import Division
 from mishu.core.tabular import TableError
+from mishu.core.workdays import office_calendar
 
 from . import importing, synth
 from .bulk import INDEX
@@ -28,7 +29,7 @@ from .models import Document, ImportJob, Reminder
 from .models.document import format_number
 from .services import note_serial, reserve_serials
 
-NEAR_DAYS = 2
+NEAR_DAYS = 2  # working days, as the inbox counts a document's deadline
 logger = logging.getLogger(__name__)
 UNREADABLE = gettext_lazy("The file could not be read as a spreadsheet (XLSX, ODS) or CSV.")
 UNEXPECTED = gettext_lazy(
@@ -174,8 +175,11 @@ def send_reminders(today: datetime.date | None = None) -> int:
     open_docs = Document.objects.filter(closed_on__isnull=True)
     lists = {
         ReminderKind.OVERDUE: open_docs.filter(deadline__lt=today),
+        # within NEAR_DAYS working days, as the inbox counts them (a Monday deadline is near
+        # on the Friday before)
         ReminderKind.NEAR: open_docs.filter(
-            deadline__gte=today, deadline__lte=today + datetime.timedelta(days=NEAR_DAYS)
+            deadline__gte=today,
+            deadline__lt=office_calendar().add_workdays(today, NEAR_DAYS + 1),
         ),
         ReminderKind.LONG_PENDING: open_docs.filter(
             registered_on__lt=today - datetime.timedelta(days=LONG_PENDING_DAYS)

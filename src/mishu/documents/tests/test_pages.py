@@ -3,7 +3,7 @@ import datetime
 from django.core import mail
 
 from mishu.documents import jobs, services
-from mishu.documents.models import Reminder
+from mishu.documents.models import Document, Reminder
 from mishu.documents.testing import advance
 
 D = datetime.date
@@ -112,6 +112,28 @@ def test_daily_reminders(incoming, make_user):
     assert Reminder.objects.filter(user=boss, kind="overdue").exists()
     assert len(mail.outbox) == 2
     assert jobs.send_reminders(today=D(2019, 7, 10)) == 0  # once a day
+
+
+def test_near_deadlines_are_counted_in_working_days_as_the_inbox_counts_them(incoming, make_user):
+    """On Friday 108/7/12 a Monday or Tuesday deadline is within NEAR_DAYS (2) working days,
+    though 3 or 4 calendar days away; a Wednesday one is not. The inbox flags the same ones."""
+    from mishu.core import inbox
+    from mishu.core.workdays import office_calendar
+
+    handler = make_user("documents", ["clerk"])
+    friday = D(2019, 7, 12)
+    deadlines = {D(2019, 7, 15): True, D(2019, 7, 16): True, D(2019, 7, 17): False}
+    docs = {}
+    for deadline in deadlines:
+        doc = services.register(incoming(handler=handler, received_on=D(2019, 7, 11)))
+        Document.objects.filter(pk=doc.pk).update(deadline=deadline)
+        docs[doc.pk] = deadline
+    jobs.send_reminders(today=friday)
+    reminded = {docs[r.document_id] for r in Reminder.objects.filter(user=handler, kind="near")}
+    assert reminded == {d for d, near in deadlines.items() if near}
+    calendar = office_calendar()
+    for deadline, near in deadlines.items():
+        assert (inbox.days_left(deadline, friday, calendar) <= jobs.NEAR_DAYS) is near
 
 
 def test_reminder_command(incoming, make_user):
