@@ -11,9 +11,10 @@ class CouncilConfig(AppConfig):
         from mishu.core import inbox
         from mishu.core.navigation import Module, register
 
-        from .inbox import PROVIDER
+        from .inbox import DIRECTIVES, PROVIDER
 
         inbox.register(PROVIDER)
+        inbox.register(DIRECTIVES)
 
         here = ("confidential",)
         for url, label in (

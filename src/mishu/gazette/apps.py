@@ -8,7 +8,12 @@ class GazetteConfig(AppConfig):
     verbose_name = _("City gazette")
 
     def ready(self):
+        from mishu.core import inbox
         from mishu.core.navigation import Module, register
+
+        from .inbox import PROVIDER
+
+        inbox.register(PROVIDER)
 
         here = ("confidential",)
         for url, label in (

@@ -278,3 +278,46 @@ def test_building_projects_wait_for_acceptance_on_the_unit(make_user):
     assert "南區空調更新" in titles and "已驗收工程" not in titles
     row = next(r for r in tabs["overdue"].rows if r.item.url == late.get_absolute_url())
     assert row.days_overdue == 5 and not row.workdays  # calendar days, as a contract counts
+
+
+def test_the_mayors_directives_and_yearbooks_are_the_units_work(make_user):
+    """機要組's open directives and unpublished yearbooks are in its members' 待辦 by their due
+    date, past it in 逾期; closed or published ones are not, nor are they another unit's."""
+    from mishu.council.models import Directive
+    from mishu.council.tests.factories import meeting
+    from mishu.gazette.models import Yearbook
+
+    today = timezone.localdate()
+    confidential = Division.objects.get(code="confidential")
+    late = Directive.objects.create(
+        division=confidential,
+        meeting=meeting(),
+        text="研議捷運延誤改善方案",
+        agency=Agency.objects.first(),
+        due_on=today - datetime.timedelta(days=3),
+    )
+    done = Directive.objects.create(
+        division=confidential,
+        meeting=late.meeting,
+        text="已解除列管",
+        agency=Agency.objects.first(),
+        due_on=today - datetime.timedelta(days=3),
+    )
+    Directive.objects.filter(pk=done.pk).update(closed_on=today, state="closed")
+    book = Yearbook.objects.create(
+        division=confidential,
+        title="臺北市年鑑",
+        year=2020,
+        due_on=today + datetime.timedelta(days=5),
+    )
+    Yearbook.objects.create(
+        division=confidential, title="已出版", year=2019, due_on=today, published_on=today
+    )
+    tabs = inbox.collect(make_user("confidential", ["clerk"]), today)
+    urls = [r.item.url for r in tabs["mine"].rows]
+    assert late.get_absolute_url() in urls and book.get_absolute_url() in urls
+    assert done.get_absolute_url() not in urls and len(urls) == 2
+    row = next(r for r in tabs["mine"].rows if r.item.url == book.get_absolute_url())
+    assert row.item.kind == "年鑑" and row.remind  # due in 5 days: within its 14
+    assert [r.item.url for r in tabs["overdue"].rows] == [late.get_absolute_url()]
+    assert inbox.collect(make_user("media", ["clerk"]), today)["mine"].count == 0
