@@ -6,7 +6,9 @@ import re
 
 from mishu.reports import demo, structure
 
-PLACEHOLDER = re.compile(r"\{\{.*?\}\}")
+# the figures: every placeholder but `period`, whose labels are wording a draft may phrase its own
+# way (「全年」 in a year-end draft for the structure's 「本年度截至 {{ period end }}」)
+PLACEHOLDER = re.compile(r"\{\{(?!\s*period\b).*?\}\}")
 
 
 def _sections(body: str) -> dict[str, str]:
