@@ -1,8 +1,9 @@
 """The demo's 108H2 draft is the structure plus that half-year's narrative. It is kept as a file
 beside the structure, so a change to the structure must be carried into it: these tests fail when
-a section or a figure of the structure is missing from the draft, or in another order."""
+a section or a figure of the structure is missing from the draft."""
 
 import re
+from collections import Counter
 
 from mishu.reports import demo, structure
 
@@ -15,9 +16,10 @@ def _sections(body: str) -> dict[str, str]:
     return {part.key: part.text for part in structure.split(body)}
 
 
-def _is_subsequence(needles: list[str], haystack: list[str]) -> bool:
-    rest = iter(haystack)
-    return all(any(item == needle for item in rest) for needle in needles)
+def _has_all(needles: list[str], haystack: list[str]) -> bool:
+    """Every figure of `needles` is in `haystack`, as many times (the draft may reorder a
+    sentence, as the seed's narrative does, and may print more)."""
+    return not Counter(needles) - Counter(haystack)
 
 
 def test_the_draft_has_every_section_of_the_structure_with_its_title():
@@ -28,12 +30,12 @@ def test_the_draft_has_every_section_of_the_structure_with_its_title():
         assert drafted[part.key] == part.title, part.key
 
 
-def test_the_draft_prints_every_figure_of_the_structure_in_order():
+def test_the_draft_prints_every_figure_of_the_structure():
     shipped = _sections(structure.shipped_body())
     drafted = _sections(demo.DRAFT.read_text("utf-8"))
     for key, text in shipped.items():
         wanted = PLACEHOLDER.findall(text)
-        assert _is_subsequence(wanted, PLACEHOLDER.findall(drafted[key])), (
+        assert _has_all(wanted, PLACEHOLDER.findall(drafted[key])), (
             key,
             [p for p in wanted if p not in drafted[key]],
         )
@@ -44,6 +46,4 @@ def test_a_figure_dropped_from_the_draft_is_caught():
     drafted = _sections(demo.DRAFT.read_text("utf-8"))
     text = next(t for t in drafted.values() if PLACEHOLDER.search(t))
     first = PLACEHOLDER.search(text).group(0)
-    assert not _is_subsequence(
-        PLACEHOLDER.findall(text), PLACEHOLDER.findall(text.replace(first, "", 1))
-    )
+    assert not _has_all(PLACEHOLDER.findall(text), PLACEHOLDER.findall(text.replace(first, "", 1)))
