@@ -110,7 +110,7 @@ class Venue(UrlMixin, DivisionScopedModel):
             raise ValidationError({"closes": _("The closing time must be after the opening time.")})
 
 
-class VenueRate(DivisionScopedModel):
+class VenueRate(UrlMixin, DivisionScopedModel):
     """One line of a venue's fee schedule: a fee per session (半天/全天/晚間 ...) of `hours`.
 
     A booking pays the cheapest line: ceil(booking hours / session hours) sessions × the fee

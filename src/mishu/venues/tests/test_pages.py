@@ -154,3 +154,16 @@ def test_venue_statistics(make_user, client_for, venue):
     assert "7.0" in page and "6500" in page
     bad = client.get(reverse("venues:statistics") + "?period=108H9")
     assert bad.status_code == 200 and 'role="alert"' in bad.content.decode()
+
+
+def test_fee_schedule_line_added_through_its_form(make_user, client_for, venue):
+    """A line of a venue's fee schedule is entered on its add page (it once failed with a 500
+    when the page sent the clerk on to the new line); the booking's fee follows it."""
+    client = client_for(make_user("city-hall", ["clerk"]))
+    data = {"division": venue.division.pk, "venue": venue.pk, "label": "半日"}
+    response = client.post(reverse("venues:venuerate_add"), data | {"amount": 8000, "hours": 4})
+    rate = venue.rates.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("venues:venuerate_detail", args=[rate.pk])
+    page = client.get(response["Location"])
+    assert page.status_code == 200 and "半日" in page.content.decode()
