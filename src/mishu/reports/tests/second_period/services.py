@@ -427,8 +427,10 @@ def check_report(text: str, expected: dict) -> None:
         f"設有 {f('services.nursing_rooms')} 間哺集乳室，本期共提供哺集乳室使用服務計 "
         f"{f('services.nursing_room_uses', fmt=wan)} 人次"
     ) in text
-    assert f"共配住 {f('dormitory.allocations', period='109')} 件" in text
+    # the year's allocations so far, not "全年" in a 上半年 report
+    assert f"本年度截至 109 年 6 月底共配住 {f('dormitory.allocations', period='109')} 件" in text
     budget = f("dormitory.maintenance_budget", period="109", fmt=wan)
     assert f"修繕及養護預算計 {budget} 元" in text
     assert f"共計修繕及養護 {f('dormitory.maintenance_items', period='109')} 項" in text
     assert "108 年 12 月底" not in text and "108 年 7 月" not in text
+    assert "松青獎" not in text  # the 108 年度 awards stay in the 108H2 draft
