@@ -2,6 +2,7 @@
 
 from mishu.core.crud import Crud
 
+from .forms import RoomForm
 from .models import (
     Allocation,
     Building,
@@ -41,6 +42,7 @@ CRUDS = [
         filters=["division", "building", "status"],
         search="number",
         detail_view=RoomDetailView,
+        form=RoomForm,
     ),
     AllocationCrud(
         Allocation,
