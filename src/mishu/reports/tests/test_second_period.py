@@ -215,6 +215,9 @@ def test_109_strategy_copied_and_edited_then_its_kpis_for_109h1(entered, make_us
             want = want.quantize(Decimal("0.0001"))
         assert printed[code, field] == want, (code, field, printed[code, field], want)
 
+    actuals = [printed[c, f] for c, f in fields if f == "actual"]
+    assert any(a is not None for a in actuals) and None in actuals  # both kinds are checked
+
     page = client_for(make_user("media", ["clerk"])).get(f"/reports/periods/{PERIOD.code}/report/")
     text = report_text(page.content.decode())
     assert "策略地圖無此 KPI" not in text

@@ -15,6 +15,7 @@ from mishu.consultations.models import (
     VolunteerService,
 )
 from mishu.core import formats
+from mishu.core.formats import parse_date
 from mishu.core.models import Agency
 from mishu.core.testing import division
 from mishu.petitions.models import PetitionCase
@@ -149,7 +150,12 @@ def enter_dormitories(ctx) -> dict:
     # a room counts by its status at the period's end, from the day its first status began
     status_at_end = {f"{b} {n}": "空置" for b, n, s in ROOMS if s and _day(s) <= END}
     moved_in_109 = 0
+    days_109h1 = []  # notice to move-in, for the allocations moved in within 109H1 (the KPI)
     for applicant, applied, steps in ALLOCATIONS:
+        dated = {step: day for step, day, *_r in steps}
+        if "move_in" in dated and START <= _day(dated["move_in"]) <= END:
+            notified, moved_in = (parse_date(dated[s]) for s in ("notify", "move_in"))
+            days_109h1.append((moved_in - notified).days)
         [pk] = _add(
             ctx, GA, "properties:allocation_add", "applicant applied_on", [(applicant, applied)]
         )
@@ -169,6 +175,9 @@ def enter_dormitories(ctx) -> dict:
         ("dormitory.rooms", (("status", "已提供借用"),)): _n(by_status["已提供借用"]),
         ("dormitory.rooms", (("status", "申請配借中"),)): _n(by_status["申請配借中"]),
         ("dormitory.allocations", (), "109"): _n(moved_in_109),
+        ("dormitory.allocation_days_avg", ()): (
+            Decimal(sum(days_109h1)) / len(days_109h1)
+        ).quantize(Decimal("0.1")),
     }
 
 
@@ -191,6 +200,10 @@ def enter_repairs(ctx) -> dict:
     return {
         ("dormitory.maintenance_budget", (), "109"): total(r[3] for r in of_109),
         ("dormitory.maintenance_items", (), "109"): _n(len(of_109)),
+        # the KPI's actual: spent over budget of the year's items, four places
+        ("dormitory.maintenance_execution_ratio", ()): (
+            total(r[4] for r in of_109) / total(r[3] for r in of_109)
+        ).quantize(Decimal("0.0001")),
     }
 
 
