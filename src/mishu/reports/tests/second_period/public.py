@@ -1,7 +1,7 @@
 """機要組, 國際事務組, 媒體事務組: the council and the city meetings, the gazette, delegations and
 grants, press releases and the media's work, entered through the forms and import pages.
 
-Every figure is computed here from the rows below; rows of 108H2 or 109H2, of another status,
+Every figure is computed here from the rows of `public_rows`; rows of 108H2 or 109H2, of another status,
 kind or platform are entered too, and must not count.
 """
 
@@ -15,10 +15,31 @@ from mishu.core.formats import Period, parse_date
 from mishu.core.models import Agency
 from mishu.core.testing import division
 from mishu.gazette.models import Subscription
-from mishu.international.models import Delegation
+from mishu.international.models import Delegation, Trip
 from mishu.media.models import PressRelease
 
 from . import PERIOD, page_text, total
+from .public_rows import (
+    DELEGATION_COLUMNS,
+    DELEGATIONS,
+    ENGAGEMENTS,
+    GRANT_TITLE,
+    GRANTS,
+    ISSUES,
+    MEETINGS,
+    POSTS,
+    PRODUCTIONS,
+    RELEASES,
+    RESPONSES,
+    REVIEWS,
+    SESSIONS,
+    STATUS,
+    SUBSCRIPTIONS,
+    TERM,
+    TRIP_COLUMNS,
+    TRIPS,
+    YEARBOOKS,
+)
 
 
 def _in(day: str) -> bool:
@@ -30,51 +51,6 @@ def _pk(response) -> int:
 
 
 # -- 機要組: the council, the city meetings, the gazette -------------------------------------
-TERM = (13, "107/12/25", "111/12/24")
-SESSIONS = [  # kind, number, starts, ends
-    ("regular", 2, "108/9/3", "108/12/24"),
-    ("regular", 3, "109/3/3", "109/6/23"),
-    ("extraordinary", 1, "109/4/14", "109/4/21"),  # not a regular session: neither figure
-    ("extraordinary", 2, "109/7/14", "109/7/28"),
-    ("regular", 4, "109/9/1", "109/12/22"),
-]
-MEETINGS = [  # number, held on, paperless, A4 sheets saved, money saved
-    (2071, "108/12/17", True, 9480, 4520),
-    (2072, "108/12/24", True, 9310, 4440),
-    (2073, "109/1/7", True, 9620, 4590),
-    (2074, "109/1/14", True, 9550, 4560),
-    (2075, "109/2/4", False, 0, 0),  # printed on paper: no online record, nothing saved
-    (2076, "109/2/11", True, 9700, 4630),
-    (2077, "109/3/10", True, 9450, 4510),
-    (2078, "109/4/14", True, 9380, 4480),
-    (2079, "109/5/12", True, 9610, 4590),
-    (2080, "109/6/9", True, 9520, 4550),
-    (2081, "109/6/30", True, 9490, 4530),
-    (2082, "109/7/7", True, 9600, 4580),  # after the period
-]
-ISSUES = [  # number, published on
-    ("108年冬字第12期", "108/12/31"),
-    *[
-        (f"109年春字第{n}期", f"109/{m}/{d}")
-        for n, (m, d) in enumerate([(1, 3), (1, 17), (2, 7), (2, 21), (3, 6), (3, 20)], start=1)
-    ],
-    *[
-        (f"109年夏字第{n}期", f"109/{m}/{d}")
-        for n, (m, d) in enumerate([(4, 10), (5, 8), (6, 5), (6, 30)], start=1)
-    ],
-    ("109年秋字第1期", "109/7/3"),
-]
-SUBSCRIPTIONS = [  # e-mail, subscribed, unsubscribed
-    ("chen.meiling@example.com.tw", "107/3/1", ""),
-    ("lin.zhiwei@example.com.tw", "108/5/10", "109/2/1"),  # left in the period
-    ("wang.xiaoming@example.com.tw", "108/8/8", "109/6/30"),  # left on its last day
-    ("huang.yating@example.com.tw", "109/1/5", ""),
-    ("zhang.jiahao@example.com.tw", "109/3/3", "109/8/1"),  # left after the period
-    ("li.shufen@example.com.tw", "109/4/20", ""),
-    ("wu.jianhong@example.com.tw", "109/7/2", ""),  # joined after the period
-]
-
-
 def _council(ctx) -> dict:
     conf = division("confidential").pk
     number, starts, ends = TERM
@@ -127,6 +103,19 @@ def _gazette(ctx) -> dict:
             "gazette:issue_add",
             {"division": conf, "number": number, "published_on": day},
         )
+    for title, year, due, published in YEARBOOKS:
+        ctx.post(
+            "confidential",
+            "gazette:yearbook_add",
+            {
+                "division": conf,
+                "title": title,
+                "year": year,
+                "edition": "中、英文版電子書",
+                "due_on": due,
+                "published_on": published,
+            },
+        )
     ctx.upload(
         "confidential",
         "gazette:subscription_import",
@@ -145,68 +134,6 @@ def _gazette(ctx) -> dict:
 
 
 # -- 國際事務組: delegations received, grants to civil groups --------------------------------
-DELEGATION_COLUMNS = (
-    "received_on",
-    "end_on",
-    "country",
-    "city",
-    "leader_title",
-    "leader",
-    "name",
-    "size",
-    "received_by",
-    "named_in_report",
-)
-DELEGATIONS = [
-    ("108/12/16", "", "日本", "大阪市", "副市長", "山本剛史", "", "20", "黃副市長", "是"),
-    ("109/1/8", "109/1/10", "日本", "東京都", "", "", "東京都議會訪問團", "12", "蔡副市長", "是"),
-    ("109/1/15", "", "美國", "洛杉磯", "市議員", "Paul Krekorian", "", "5", "柯市長", "是"),
-    ("109/2/20", "", "捷克", "布拉格", "副市長", "Hana Kordová Marvanová", "", "3", "柯市長", "否"),
-    ("109/6/18", "", "斯洛伐克", "布拉提斯拉瓦", "市長", "Matúš Vallo", "", "4", "柯市長", "是"),
-    ("109/7/2", "", "法國", "巴黎", "", "", "法國在臺協會訪問團", "6", "鄧副市長", "是"),
-]
-GRANT_TITLE = "本處「協助社會團體及各級學校辦理或參加國際性會議活動」{} 年度第 {} 期審查會"
-REVIEWS = [("108/6/26", 108, 1), ("109/3/20", 109, 1)]
-# applicant, event, applied on, then the workflow's steps: (action, date, amount)
-GRANTS = [
-    (
-        "臺灣醫學會",
-        "亞太醫學教育研討會",
-        "108/5/2",
-        [("approve", "108/6/26", 80000), ("pay", "108/12/10", 80000)],
-    ),
-    (
-        "臺北市立大學",
-        "國際體育運動科學研討會",
-        "108/11/20",
-        [("approve", "109/3/20", 120000), ("pay", "109/5/15", 118500)],
-    ),
-    (
-        "中華民國建築學會",
-        "亞洲建築交流研討會",
-        "109/1/15",
-        [("approve", "109/3/20", 150000), ("pay", "109/6/10", 150000)],
-    ),
-    ("臺北愛樂文教基金會", "臺北國際合唱音樂節", "109/2/3", [("approve", "109/3/20", 200000)]),
-    ("臺灣永續能源研究基金會", "亞洲綠能論壇", "109/2/10", [("reject", "109/3/20", None)]),
-    (
-        "國立臺灣大學",
-        "國際智慧城市青年論壇",
-        "109/2/20",
-        [("special", "109/4/8", 90000), ("pay", "109/6/20", 86000)],
-    ),
-    ("臺北市旅館商業同業公會", "亞太觀光論壇", "109/3/2", [("withdraw", "109/4/1", None)]),
-    ("臺北市電腦商業同業公會", "亞洲資通訊大展研討會", "109/5/5", []),  # awaiting review
-]
-STATUS = {  # the status each step leaves an application in
-    "approve": "approved",
-    "special": "special",
-    "reject": "rejected",
-    "pay": "paid",
-    "withdraw": "withdrawn",
-}
-
-
 def _step(ctx, pk, action, day, amount, meetings):
     data = {"action": action, "note": ""}
     if action in ("approve", "special", "reject"):
@@ -232,6 +159,7 @@ def _international(ctx) -> dict:
         DELEGATIONS,
         Delegation,
     )
+    ctx.upload("international", "international:trip_import", TRIP_COLUMNS, TRIPS, Trip)
     meetings = {}
     for day, year, n in REVIEWS:
         response = ctx.post(
@@ -297,57 +225,6 @@ def _international(ctx) -> dict:
 
 
 # -- 媒體事務組: releases, responses, the mayor and the media, social posts, productions -------
-RELEASES = [  # agency, title, published on
-    ("秘書處", "市府公布 108 年度市政白皮書", "108/12/31"),
-    ("秘書處", "柯市長新春團拜感謝市府團隊", "109/1/2"),
-    ("財政局", "109 年度統一發票給獎", "109/1/20"),
-    ("秘書處", "市府因應武漢肺炎成立防疫專案小組", "109/1/22"),
-    ("衛生局", "本市加強防疫措施說明", "109/2/3"),
-    ("秘書處", "市長主持防疫會議說明最新措施", "109/2/27"),
-    ("教育局", "本市各級學校延後開學", "109/2/5"),
-    ("交通局", "大眾運輸防疫措施", "109/3/10"),
-    ("秘書處", "市府紓困方案記者會", "109/4/7"),
-    ("產業局", "產業紓困貸款受理情形", "109/5/4"),
-    ("秘書處", "市長出席臺北燈節成果發表", "109/6/15"),
-    ("社會局", "弱勢家庭紓困金發放", "109/6/30"),
-    ("秘書處", "市府下半年施政重點", "109/7/1"),
-]
-RESPONSES = [  # headline, reported, agency code, requested, replied
-    ("口罩配送延誤引民怨", "108/12/30", "health", "108/12/30", "108/12/31"),
-    ("捷運站防疫措施不一", "109/2/2", "trtc", "109/2/3", "109/2/4"),
-    ("學校停課標準引發疑慮", "109/3/15", "education", "109/3/16", "109/3/17"),
-    ("紓困貸款申辦冗長", "109/5/20", "economic-development", "109/5/21", ""),
-    ("垃圾清運延遲", "109/7/3", "environmental-protection", "109/7/3", ""),
-]
-ENGAGEMENTS = [  # kind, held on, outlet
-    ("interview", "108/12/20", "中央社"),
-    ("dinner", "109/1/16", "市政記者聯誼會"),
-    ("interview", "109/2/14", "聯合報"),
-    ("interview", "109/4/22", "自由時報"),
-    ("dinner", "109/5/28", "外籍媒體記者"),
-    ("interview", "109/6/12", "天下雜誌"),
-    ("dinner", "109/7/9", "市政記者聯誼會"),
-]
-POSTS = [  # platform, posted on
-    ("臉書", "108/12/31"),
-    *[("臉書", d) for d in ("109/1/1", "109/2/14", "109/3/3", "109/4/30", "109/6/30")],
-    *[("Instagram", d) for d in ("109/1/25", "109/3/20", "109/5/1")],
-    *[("Twitter", d) for d in ("109/2/1", "109/6/1")],
-    ("LINE", "109/4/4"),
-    ("Twitter", "109/7/1"),
-]
-PRODUCTIONS = [  # kind, title, produced on
-    ("video", "臺北跨年晚會精華", "108/12/31"),
-    ("image", "防疫新生活宣導圖卡", "109/2/10"),
-    ("image", "勤洗手戴口罩", "109/3/5"),
-    ("video", "市長防疫說明", "109/3/18"),
-    ("image", "紓困方案懶人包", "109/4/9"),
-    ("image", "臺北燈節花絮", "109/6/20"),
-    ("video", "振興臺北", "109/6/28"),
-    ("image", "夏日防疫提醒", "109/7/5"),
-]
-
-
 def _media(ctx) -> dict:
     media = division("media").pk
     ctx.upload(
@@ -418,7 +295,78 @@ def enter(ctx) -> dict:
     return {**_council(ctx), **_gazette(ctx), **_international(ctx), **_media(ctx)}
 
 
-def check_report(text: str, expected: dict) -> None:
-    from pathlib import Path
+def _section(text: str, start: str, end: str) -> str:
+    i = text.index(start)
+    return text[i : text.index(end, i)]
 
-    Path("/tmp/public_report.txt").write_text(text, encoding="utf-8")
+
+def check_report(text: str, expected: dict) -> None:
+    """The sentences print the figures entered here, and nothing of 108H2."""
+
+    def fig(code, cell=(), fmt=formats.format_wan, year=False):
+        key = (code, cell, Period("year", PERIOD.year).code) if year else (code, cell)
+        return fmt(expected[key])
+
+    def posts(platform):
+        return fig("media.social_posts", (("platform", platform),))
+
+    end = PERIOD.end_label
+    opening = _section(text, "召集人", "本處秉持")
+    council = _section(text, "(二)辦理議事工作", "五、市民諮詢")
+    intl = _section(text, "三、推動國際事務", "四、機要業務")
+    media = _section(text, "六、媒體聯繫", "七、市政大樓")
+    i, w = formats.format_int, formats.format_wan_approx
+    assert (
+        f"第 {fig('council.term', fmt=i)} 屆第 {fig('council.session', fmt=i)} 次定期大會開議"
+        in opening
+    )
+    assert f"彙編第 13 屆第 {fig('council.replied_session', fmt=i)} 次定期大會" in council
+    assert (
+        f"截至 {end}止，已建置 {fig('council.paperless_records', fmt=i)} 筆線上會議資料，"
+        f"計節約 A4 用紙 {fig('council.paper_sheets_saved', fmt=w)}張，"
+        f"節省 {fig('council.paper_cost_saved', fmt=w)}元"
+    ) in council
+    assert (
+        f"本期發行公報 {fig('gazette.issues', fmt=i)} 期；公報電子報訂閱戶截至 {end}"
+        f"計有 {fig('gazette.subscribers')} 戶"
+    ) in council
+    assert (
+        "改電子書套組；《臺北市年鑑 2019》已於 109 年 6 月 22 日發行；《臺北市年鑑 2020》"
+        in council
+    )
+    assert "臺北市年鑑 2018" not in council
+    for start, end_, leader, _led, where, purpose, *_rest in TRIPS:
+        when = formats.format_range(parse_date(start), parse_date(end_)).replace(" ", "")
+        listed = f"{when}{leader}率團赴{where}{purpose}。" in intl
+        assert listed == _in(start), (start, intl)
+    assert (
+        "如日本東京都議會訪問團、美國洛杉磯市議員Paul Krekorian、斯洛伐克布拉提斯拉瓦市長" in intl
+    )
+    assert (
+        f"本期計接待國際及大陸貴賓 {fig('international.delegations', fmt=i)} 團、"
+        f"{fig('international.delegation_persons', fmt=i)} 人"
+    ) in intl
+    assert (
+        f"於 109年3月20日辦理{GRANT_TITLE.format(109, 1)}，109 年度合計共接受申請 "
+        f"{fig('international.grant_applications', fmt=i, year=True)} 案，核定 "
+        f"{fig('international.grants_approved', fmt=i, year=True)} 案，另專案簽准辦理 "
+        f"{fig('international.grants_special', fmt=i, year=True)} 案，109 年度實際協助及核銷金額計 "
+        f"{fig('international.grants_paid', fmt=w, year=True)}元"
+    ) in intl
+    assert "第 1、2 期" not in intl
+    assert (
+        f"本期本處發布新聞稿 {fig('media.press_releases')} 則，"
+        f"全府發布新聞稿計 {fig('media.city_press_releases')} 則"
+    ) in media
+    assert f"主動回應之輿情計 {fig('media.responses')} 則" in media
+    assert (
+        f"本期共辦理市長與媒體餐敘活動 {fig('media.mayor_dinners')} 次，"
+        f"並安排媒體專訪市長 {fig('media.mayor_interviews')} 次"
+    ) in media
+    assert f"本期共計發布 {posts('臉書')} 則貼文" in media
+    assert f"亦使用 Instagram，本期計發布 {posts('Instagram')} 則貼文" in media
+    assert f"Twitter，本期共發布 {posts('Twitter')} 則貼文" in media
+    assert (f"本期共計製作 {fig('media.images')} 張圖片、{fig('media.videos')} 支影片") in media
+    for section in (opening, council, intl, media):
+        assert "【缺" not in section
+        assert not re.search(r"108\s*年", section), section
