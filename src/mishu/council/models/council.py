@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from mishu.core import formats
 from mishu.core.models import DivisionScopedModel
 
 from ..choices import QuestionKind, SessionKind
@@ -84,6 +85,13 @@ class Session(DivisionScopedModel):
             errors["ends_on"] = _("The end cannot be before the start.")
         if self.term_id and self.division_id and self.term.division_id != self.division_id:
             errors["term"] = _("The term belongs to another division.")
+        elif self.term_id and self.starts_on and self.ends_on and "ends_on" not in errors:
+            # the report's 第 N 屆 is the term of its session: a session outside it misstates it
+            term = self.term
+            if self.starts_on < term.starts_on or self.ends_on > term.ends_on:
+                errors["starts_on"] = _("The session must fall within its term (%(t)s).") % {
+                    "t": formats.format_range(term.starts_on, term.ends_on)
+                }
         if errors:
             raise ValidationError(errors)
 

@@ -160,3 +160,27 @@ def test_directive_steps_through_the_api(make_user, api_for):
         outsider.post(url, {"transition": "reopen", "on": "108/9/21", "note": "x"}).status_code
         == 404
     )
+
+
+def test_a_session_outside_its_term_is_refused_in_chinese(make_user, client_for):
+    """The report's 第 N 屆 is the term of the session it is given at: a 14th-term session
+    entered under the 13th term would misstate it, so the page refuses it."""
+    t = term()  # 107/12/25–111/12/24
+    client = client_for(make_user("confidential", ["clerk"]))
+    data = {
+        "division": division("confidential").pk,
+        "term": t.pk,
+        "kind": "regular",
+        "number": "1",
+        "starts_on": "112/3/7",
+        "ends_on": "112/6/20",
+    }
+    page = client.post(reverse("council:session_add"), data)
+    assert page.status_code == 200
+    assert "大會期間須在該屆任期（107 年 12 月 25 日至 111 年 12 月 24 日）之內。" in (
+        page.content.decode()
+    )
+    assert not t.sessions.exists()
+    data.update(starts_on="111/9/6", ends_on="111/12/20")
+    assert client.post(reverse("council:session_add"), data).status_code == 302
+    assert t.sessions.get().starts_on == D(2022, 9, 6)
