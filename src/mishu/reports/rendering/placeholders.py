@@ -193,8 +193,8 @@ class Renderer(BlockVerbs):
             else:  # the clause goes, with the punctuation that ended it unless the line ends
                 comma_after = end < len(markdown) and markdown[end] == "，"
                 cut = end + 1 if comma_after else end
-                if not comma_after and start > 0 and markdown[start - 1] == "，":
-                    start -= 1  # 「A，B…。」 becomes 「A。」
+                if not comma_after and start > 0 and markdown[start - 1] in "，；":
+                    start -= 1  # 「A，B…。」 and 「A；B…。」 become 「A。」
                 markdown = markdown[:start] + markdown[cut:]
             found.append(EmptyList(source, line, sentence.strip()))
         return markdown, found

@@ -40,16 +40,19 @@ def test_an_empty_run_on_list_drops_its_clause(db):
     body = (
         "為鼓勵參與，分別於 {{ list chronicle.events category=meeting join=及 }}辦理審查會，"
         "全年受理申請。\n\n展期自 {{ list facilities.stall_calls join=、 }}。\n\n"
-        '建置完成{{ list facilities.ems join=、 empty="" }}之能源管理。'
+        '建置完成{{ list facilities.ems join=、 empty="" }}之能源管理。\n\n'
+        "改電子書套組；{{ list gazette.yearbooks join=； }}。"
     )
     rendered = render_body(body, Period.parse("109H1"))
     assert "（無）" not in rendered.markdown
     assert rendered.markdown.startswith("為鼓勵參與，全年受理申請。")
     assert "展期自" not in rendered.markdown and "建置完成之能源管理。" in rendered.markdown
+    assert "改電子書套組。" in rendered.markdown  # not 「改電子書套組；。」
     assert [e.source for e in rendered.empty_lists] == [
         "chronicle.events",
         "facilities.stall_calls",
         "facilities.ems",
+        "gazette.yearbooks",
     ]
     assert rendered.empty_lists[0].sentence == "分別於 辦理審查會"
 
