@@ -70,6 +70,12 @@ def _secretariat(period, user, measure):
     return total(user, period, measure, office=Office.SECRETARIAT)
 
 
+def _secretariat_registered(period, user) -> bool:
+    """Whether the register holds any document the secretariat numbered in the period: the
+    city's documents alone say nothing of the secretariat's own (missing, not 0 件)."""
+    return bool(_secretariat(period, user, Measure.REGISTERED))
+
+
 # The secretariat's own documents as the e-document figures count them (the `edocs` app reads
 # these for its sign-off ratios and the secretariat's row of the city table).
 
@@ -79,7 +85,15 @@ def _secretariat_count(code, label, label_en, measure, doc):
         return Decimal(_secretariat(period, user, measure))
 
     fn.__doc__ = doc
-    return _computed(code=code, label=label, label_en=label_en, unit="件", kind="count")(fn)
+    return registry.computed(
+        code=code,
+        label=label,
+        label_en=label_en,
+        unit="件",
+        kind="count",
+        division="documents",
+        covered=_secretariat_registered,
+    )(fn)
 
 
 secretariat_paper_incoming = _secretariat_count(

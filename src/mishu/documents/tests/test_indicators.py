@@ -58,6 +58,22 @@ def test_secretariat_signoff_ratios(incoming):
     assert registry.value("edocs.online_signoff_ratio", Period.parse("107")) is None
 
 
+def test_secretariat_figures_are_missing_without_its_documents(incoming):
+    """The city's documents alone say nothing of the secretariat's own (本處): its sign-off
+    figures are missing, not 0 件; once it has a document, a count it lacks is a true zero."""
+    services.register(incoming(office="city", medium="paper", handling_mode="scanned"))
+    year = Period.parse("108")
+    assert registry.value("documents.received", year) == 1
+    for code in ("documents.secretariat_registered", "documents.secretariat_paper_online"):
+        assert registry.value(code, year) is None, code
+    assert registry.value("edocs.paper_signoff_cases", year) is None
+    assert registry.value("edocs.online_signoff_cases", year) is None
+    services.register(incoming(office="secretariat", medium="electronic", handling_mode="online"))
+    assert registry.value("edocs.online_signoff_cases", year) == 1
+    assert registry.value("edocs.paper_signoff_cases", year) == 0
+    assert registry.value("edocs.paper_signoff_ratio", year) is None  # no paper incoming
+
+
 def test_demo_reproduces_the_seed(org):
     from mishu.documents import demo
 
