@@ -12,6 +12,11 @@ A module may also define ``check_report(text, expected)``: it reads the rendered
 (plain text, whitespace collapsed, as `report_text` gives it) and asserts that its sentences
 print its figures and state nothing of another period.
 
+Several lines enter documents into the one register (文書組's city documents, the e-document
+returns' secretariat documents). The register's additive figures (received, sent, sealed) are
+`docs.py`'s; a module that enters documents defines ``register_adds() -> {(code, cell): Decimal}``
+for what its own rows add, and `docs.py` adds them up.
+
 ``cell`` is a sorted tuple of (dimension, value) pairs, () for the total. A figure a module does
 not name is expected to be missing (None) for 109H1, and so marked 【缺】 in the report.
 """
