@@ -3,6 +3,11 @@
 This is the reports app's one door to ``mishu.indicators`` and ``mishu.kpis``. When the report
 period is closed, its values *and* the same period last year come from the period's snapshot
 (``PeriodSnapshot.values[code]`` and ``[code]["previous"]``), so the report is reproducible.
+
+The year of a report that ends before December (`period=year` in 109H1's report) is the year to
+date: 109's figures as of 109H1's end, which are 109H1's, never what was recorded after it. Only
+what is stated for the whole year (an observed target, rate or rule: not a flow or a stock) is
+the year's own value.
 """
 
 from dataclasses import dataclass, field
@@ -11,6 +16,7 @@ from decimal import Decimal
 from mishu.core.formats import Period
 from mishu.indicators import registry, services
 from mishu.indicators.cells import cell_key
+from mishu.indicators.choices import IndicatorSource
 
 
 class UnknownCode(LookupError):
@@ -52,6 +58,19 @@ def frozen_breakdown(entry: dict | None, dimensions: tuple) -> registry.Breakdow
                 bd.cols.append(col)
     bd.total = _dec((entry or {}).get("value"))
     return bd
+
+
+def to_date(year: Period, report: Period | None) -> Period:
+    """The part of ``year`` a report of ``report`` has reached: the longest period of that year
+    starting in January and ending with the report (109H1 for 109H1's report, 109Q1 for 109Q1's);
+    the year itself when the report ends with it or is of another year."""
+    if report is None or year.kind != "year" or report.year != year.year:
+        return year
+    for kind in ("year", "half", "quarter", "month"):
+        part = Period(kind, year.year)
+        if part.end == report.end:
+            return part
+    return year
 
 
 @dataclass
@@ -102,11 +121,24 @@ class ValueSource:
                 raise UnknownCode(code) from None
         return self._definitions[code]
 
+    def reported(self, code: str, period: Period) -> Period:
+        """The period a figure of ``period`` is read for in this report: the report's year is
+        the year to date (`to_date`), except for what is observed for the whole year and does
+        not add up over its parts (an annual target or rule)."""
+        part = to_date(period, self.report_period)
+        if part == period:
+            return period
+        d = self.definition(code)
+        if d.source == IndicatorSource.OBSERVED and not d.additive:
+            return period
+        return part
+
     def value(self, code: str, period: Period, **cell) -> Decimal | None:
         """The value of ``code`` for ``period`` (and a dimension cell), or None if missing.
 
         Values are remembered for the life of the source (one report build), since a
         template often states one figure several times."""
+        period = self.reported(code, period)
         key = (code, period, tuple(sorted(cell.items())))
         if key not in self._values:
             self.definition(code)
@@ -120,6 +152,7 @@ class ValueSource:
     def breakdown(self, code: str, period: Period):
         """The indicator's breakdown (from the snapshot for a closed period)."""
         definition = self.definition(code)
+        period = self.reported(code, period)
         found, entry = self._frozen_entry(code, period)
         if found:
             return frozen_breakdown(entry, definition.dimensions)
