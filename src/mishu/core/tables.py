@@ -164,24 +164,27 @@ def export_rows(qs, columns, is_typed: bool = False, chunk: int = 2000):
 
 
 def _value_rows(values, fields, formatters, show, chunk):
-    related = {i: {} for i, f in enumerate(fields) if f.is_relation}
+    related = {i: {None: show(None)} for i, f in enumerate(fields) if f.is_relation}
     while rows := list(itertools.islice(values, chunk)):
         for i, known in related.items():
-            _read_related(fields[i], known, {r[i] for r in rows} - known.keys() - {None})
+            _read_related(fields[i], known, {r[i] for r in rows} - known.keys(), show)
         for row in rows:
             yield [
-                show(related[i].get(v) if v is not None else None) if fmt is None else fmt(v)
+                related[i][v] if fmt is None else fmt(v)
                 for i, (fmt, v) in enumerate(zip(formatters, row, strict=True))
             ]
 
 
-def _read_related(field, known: dict, keys: set) -> None:
-    """Add to `known` {key: record} the records of the foreign key `field` with these keys."""
+def _read_related(field, known: dict, keys: set, show) -> None:
+    """Add to `known` {key: shown text} the records of the foreign key `field` with these
+    keys (a key with no record, which a constraint forbids, shows as empty)."""
     if not keys:
         return
     target = field.target_field.attname
     for obj in field.related_model._base_manager.filter(**{f"{target}__in": keys}):
-        known[getattr(obj, target)] = obj
+        known[getattr(obj, target)] = show(obj)
+    for key in keys - known.keys():
+        known[key] = show(None)
 
 
 # --- sorting a list by a column header ---------------------------------------------------------
