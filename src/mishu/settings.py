@@ -97,6 +97,8 @@ if PRODUCTION:  # in development, runserver and the test live server serve stati
 
 ROOT_URLCONF = "mishu.urls"
 WSGI_APPLICATION = "mishu.wsgi.application"
+# Django's widget templates, with selects and plain inputs written in Python (core/renderers.py)
+FORM_RENDERER = "mishu.core.renderers.FastRenderer"
 
 TEMPLATES = [
     {

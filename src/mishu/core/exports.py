@@ -40,7 +40,8 @@ def safe_cell(value):
     replaced by U+FFFD. Numbers, dates and None are left as they are."""
     if not isinstance(value, str):
         return value
-    value = ILLEGAL_XML.sub("\ufffd", value)
+    if not value.isprintable():  # every ILLEGAL_XML character is unprintable: skip the scan
+        value = ILLEGAL_XML.sub("\ufffd", value)
     if value.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(value):
         return "'" + value
     return value

@@ -123,3 +123,20 @@ class FilterSet(django_filters.FilterSet):
     """The base of generated filtersets: whole-number fields filter by whole numbers."""
 
     FILTER_DEFAULTS = {**django_filters.FilterSet.FILTER_DEFAULTS, **WHOLE_NUMBERS}
+
+
+def list_record_choices(form) -> None:
+    """Give every record choice of `form` (a filter form's units, handlers, agencies) its
+    choices as a list read with one plain query, as the page shows them. Django reads a
+    ModelChoiceField's choices through `QuerySet.iterator()` each time the select renders — on
+    PostgreSQL a server-side cursor, three round trips (DECLARE, FETCH, CLOSE). Validation still
+    looks the chosen record up in the field's queryset."""
+    for field in form.fields.values():
+        if not isinstance(field, forms.ModelChoiceField) or hasattr(field, "_choices"):
+            continue
+        iterator = field.iterator(field)
+        head = [("", field.empty_label)] if field.empty_label is not None else []
+        if getattr(field, "null_label", None) is not None:  # django-filter's "no value" choice
+            head.append((field.null_value, field.null_label))
+        choices = head + [iterator.choice(obj) for obj in field.queryset.all()]
+        forms.ChoiceField.choices.fset(field, choices)  # django-filter's setter would re-wrap it

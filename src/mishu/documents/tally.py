@@ -21,6 +21,7 @@ from django.db.models.functions import TruncMonth
 from django.db.models.signals import post_delete, post_save, pre_save
 
 from mishu.core.permissions import ALL, VIEW, division_scope
+from mishu.indicators.memo import memoised
 
 from .choices import ONLINE_MODES, Direction, HandlingMode, Medium
 from .models import Document, DocumentTally, Measure
@@ -170,6 +171,7 @@ def differences() -> dict:
     }
 
 
+@memoised
 def total(user, period, measure: str, office: str | None = None) -> int:
     """The period's tally of `measure` over what `user` may see (everything for user=None).
 

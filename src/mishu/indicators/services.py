@@ -15,6 +15,7 @@ from mishu.core.tabular import read_dicts
 from . import registry
 from .cells import cell_key
 from .choices import IndicatorKind
+from .memo import memoised
 from .models import Observation, ObservedIndicator, PeriodSnapshot
 
 TRUE = {"1", "true", "yes", "y", "是", "t"}
@@ -149,6 +150,7 @@ def _require_evaluator(user):
         )
 
 
+@memoised
 def get_snapshot(period) -> PeriodSnapshot | None:
     """The snapshot record of a period, closed or reopened; None when it was never closed."""
     return PeriodSnapshot.objects.filter(period=registry._period(period).code).first()

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from mishu.core import formats
 from mishu.indicators import registry
 from mishu.indicators import services as indicator_services
+from mishu.indicators.memo import render_scope
 
 from . import consistency, drafts
 from .forms import PeriodForm, PreviewForm, ReopenForm, ReportTemplateForm
@@ -83,10 +84,13 @@ def _try_render(period, template, user):
 def checked_render(period, template, user):
     """The period's report rendered, its errors and its consistency findings: what the period
     page and the draft page both show."""
-    rendered, errors = _try_render(period, template, user)
-    findings = (
-        consistency.check(rendered.markdown, period, user, rendered.empty_lists) if rendered else []
-    )
+    with render_scope():  # the body and the checks read the same figures: once each
+        rendered, errors = _try_render(period, template, user)
+        findings = (
+            consistency.check(rendered.markdown, period, user, rendered.empty_lists)
+            if rendered
+            else []
+        )
     return rendered, errors, findings
 
 
@@ -118,28 +122,29 @@ def period_page(request, code):
     period = _period_or_none(request, code)
     if period is None:
         return redirect("reports:index")
-    snapshot = indicator_services.get_snapshot(period)
-    rendered, errors, findings = checked_render(period, _template(request), request.user)
-    diffs = []
-    for d in indicator_services.differences(period):
-        try:
-            definition = registry.get(d.code)
-        except LookupError:
-            definition = None
-        kind = getattr(definition, "kind", "count")
+    with render_scope():  # one page: every figure read once (indicators.memo)
+        snapshot = indicator_services.get_snapshot(period)
+        rendered, errors, findings = checked_render(period, _template(request), request.user)
+        diffs = []
+        for d in indicator_services.differences(period):
+            try:
+                definition = registry.get(d.code)
+            except LookupError:
+                definition = None
+            kind = getattr(definition, "kind", "count")
 
-        def shown(v, kind=kind):
-            return "—" if v is None else format_number(clean(v), None, kind)
+            def shown(v, kind=kind):
+                return "—" if v is None else format_number(clean(v), None, kind)
 
-        diffs.append(
-            {
-                "code": d.code,
-                "label": getattr(definition, "label", ""),
-                "cell": d.cell,
-                "closed": shown(d.closed),
-                "current": shown(d.current),
-            }
-        )
+            diffs.append(
+                {
+                    "code": d.code,
+                    "label": getattr(definition, "label", ""),
+                    "cell": d.cell,
+                    "closed": shown(d.closed),
+                    "current": shown(d.current),
+                }
+            )
     draft = ReportDraft.objects.filter(period=period.code).first()
     return render(
         request,

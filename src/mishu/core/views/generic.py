@@ -18,16 +18,17 @@ from django.views.generic import TemplateView
 from .. import exportjobs
 from .. import permissions as rights
 from ..exports import FORMATS, export_response
-from ..filtersets import count_choice_fields, label_choice_counts
+from ..filtersets import count_choice_fields, label_choice_counts, list_record_choices
 from ..forms import restrict_related_fields
 from ..history import changes_for, field_changes
 from ..tables import (
     cell,
+    column_formatters,
     column_label,
+    export_rows,
     parse_sort,
     sort_headers,
     sortable_columns,
-    typed_cell,
 )
 
 
@@ -123,8 +124,7 @@ class ObjectListView(ModelViewMixin, TemplateView):
         qs = self.sorted(qs)
         cols = self.export_columns or self.columns
         header = [column_label(self.model, c) for c in cols]
-        value = cell if fmt == "csv" else typed_cell
-        rows = ([value(obj, c) for c in cols] for obj in qs.iterator(chunk_size=2000))
+        rows = export_rows(qs, cols, is_typed=fmt != "csv")
         return header, rows, str(self.model._meta.verbose_name_plural)
 
     def get(self, request, *args, **kwargs):
@@ -150,6 +150,7 @@ class ObjectListView(ModelViewMixin, TemplateView):
         for key in ("page", "export", "sort"):
             query.pop(key, None)
         if fs is not None:
+            list_record_choices(fs.form)
             names = count_choice_fields(type(fs), self.model, self.count_filters)
             label_choice_counts(fs, names, self.request)
         sort_query = self.request.GET.copy()
@@ -173,7 +174,8 @@ class ObjectListView(ModelViewMixin, TemplateView):
     def page_rows(self, object_list) -> list:
         """[(object with get_absolute_url, [cell text per column])] for the page's records.
         A list over a very large table may override this to read plain values instead."""
-        return [(obj, [cell(obj, c) for c in self.columns]) for obj in object_list]
+        formatters = column_formatters(self.model, self.columns)
+        return [(obj, [f(obj) for f in formatters]) for obj in object_list]
 
 
 class ObjectDetailView(ModelViewMixin, TemplateView):

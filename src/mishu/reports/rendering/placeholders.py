@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from mishu.core import formats
 from mishu.core.formats import Period
+from mishu.indicators.memo import render_scope
 
 from ..values import UnknownCode, ValueSource
 from .blocks import BlockVerbs
@@ -237,5 +238,7 @@ class Renderer(BlockVerbs):
 def render_body(
     body: str, period: Period, user=None, values: ValueSource | None = None, strict: bool = True
 ) -> Rendered:
-    """Render a template body for ``period`` as seen by ``user``."""
-    return Renderer(period, user, values, strict).render(body)
+    """Render a template body for ``period`` as seen by ``user`` (repeated reads of one render
+    remembered: indicators.memo)."""
+    with render_scope():
+        return Renderer(period, user, values, strict).render(body)
