@@ -12,6 +12,18 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 pytest_plugins = ["mishu.core.tests.browser.helpers"]
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the site's language: a request made in English by an earlier test
+    leaves its language active in the thread, and a test of Chinese text would read English."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def make_user(db):
     """`make_user("media", ["clerk"])` → a saved user of that division with those roles."""
