@@ -14,6 +14,7 @@ from django.db.models import Sum
 from mishu.core.formats import Period
 from mishu.core.models import Agency, Division
 from mishu.indicators import registry
+from mishu.indicators.memo import memoised
 
 from .models import FIGURE_FIELDS, SECRETARIAT, SIGNOFF_FIELDS, EDocumentReturn
 
@@ -116,6 +117,7 @@ def _status(period: Period, returns: list) -> str:
     return FILED if covered >= (period.end - period.start).days + 1 else PARTIAL
 
 
+@memoised
 def summary(period, user=None) -> tuple[list[AgencyRow], AgencyRow]:
     """Every agency of the city (active ones, and any other with a return) and the city's
     total row. The secretariat's sign-off figures are the register's."""
@@ -140,6 +142,7 @@ def summary(period, user=None) -> tuple[list[AgencyRow], AgencyRow]:
     return rows, total
 
 
+@memoised
 def city_figures(period, user=None) -> dict | None:
     """The city's summed figures (a dict of FIGURE_FIELDS), None when no agency filed."""
     period = as_period(period)
@@ -177,6 +180,7 @@ def agency_figures(period, user, short_name: str) -> dict | None:
     return figures
 
 
+@memoised
 def secretariat_figures(period, user=None) -> dict | None:
     """The secretariat's own return figures (meetings and paper), None without a return."""
     qs = returns_in(period, user).filter(agency__code=SECRETARIAT)

@@ -7,6 +7,8 @@ from decimal import Decimal
 
 from mishu.core.formats import Period
 
+from .memo import memoised
+
 
 def _period(period) -> Period:
     return period if isinstance(period, Period) else Period.parse(str(period))
@@ -40,15 +42,20 @@ def has_records(model, date_field: str | None = None, **filters):
     whose `date_field` falls within it, or, without a date field, any record at all (a
     register of standing things: vehicles, buildings, rooms)."""
 
+    frozen = tuple(sorted(filters.items()))
+
     def covered(period, user):
-        qs = (
-            records(model, user)
-            if date_field is None
-            else records_in(model, user, period, date_field)
-        )
-        return qs.filter(**filters).exists()
+        return _has_records(model, date_field, frozen, _period(period), user)
 
     return covered
+
+
+@memoised
+def _has_records(model, date_field, filters, period, user) -> bool:
+    """Whether the records exist: one query per render for every indicator that asks (the
+    media's counts all ask about the same press releases)."""
+    qs = records(model, user) if date_field is None else records_in(model, user, period, date_field)
+    return qs.filter(**dict(filters)).exists()
 
 
 def every_month(model, date_field: str, **filters):

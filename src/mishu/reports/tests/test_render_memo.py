@@ -66,3 +66,21 @@ def test_the_period_page_shows_a_write_made_after_an_earlier_view(template, clie
     _tally(1300)
     second = client.get("/reports/periods/108H2/").context["rendered"].markdown
     assert "本期收文 1,300 件" in second and "本期 1,300 件" in second
+
+
+def test_coverage_asked_by_many_indicators_is_read_once_in_a_render(django_assert_num_queries):
+    """The media's counts all ask whether the period has press releases: one query a render."""
+    from mishu.indicators.records import has_records
+    from mishu.media.models import PressRelease
+
+    first, second = (
+        has_records(PressRelease, "published_on"),
+        has_records(PressRelease, "published_on"),
+    )
+    with django_assert_num_queries(1), render_scope():
+        assert first(H2, None) is False and second(H2, None) is False
+    with django_assert_num_queries(2):  # outside a render every call reads
+        first(H2, None), second(H2, None)
+    with django_assert_num_queries(2), render_scope():  # other filters, another question
+        has_records(PressRelease, "published_on")(H2, None)
+        has_records(PressRelease, "published_on", division__code="media")(H2, None)
