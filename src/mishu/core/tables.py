@@ -10,20 +10,27 @@ from django.db import models
 from . import formats
 
 
+def _field(model, name):
+    """The model's field `name`, or None for an attribute that is not a field."""
+    try:
+        return model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+
+
 def column_label(model, name: str) -> str:
     """The verbose name of a field (or a `name` attribute's `short_description`)."""
-    try:
-        return str(model._meta.get_field(name).verbose_name)
-    except FieldDoesNotExist:
-        attr = getattr(model, name, None)
-        return str(getattr(attr, "short_description", name))
+    field = _field(model, name)
+    if field is not None:
+        return str(field.verbose_name)
+    attr = getattr(model, name, None)
+    return str(getattr(attr, "short_description", name))
 
 
 def raw_value(obj, name: str):
     """The value of a field or attribute, choices resolved to their labels."""
-    try:
-        field = type(obj)._meta.get_field(name)
-    except FieldDoesNotExist:
+    field = _field(type(obj), name)
+    if field is None:
         value = getattr(obj, name)
         return value() if callable(value) else value
     if field.choices:
@@ -79,13 +86,6 @@ def typed(value):
 # hashes the choices and translates the label again) for every cell: 58% of an export's time.
 # A column's formatter is built once per page or export, in the active language: a coded field
 # reads a {value: label} dict, a date column remembers the dates it has written.
-
-
-def _field(model, name):
-    try:
-        return model._meta.get_field(name)
-    except FieldDoesNotExist:
-        return None
 
 
 def value_formatter(field, is_typed: bool = False):

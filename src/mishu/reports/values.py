@@ -61,16 +61,15 @@ def frozen_breakdown(entry: dict | None, dimensions: tuple) -> registry.Breakdow
 
 
 def to_date(year: Period, report: Period | None) -> Period:
-    """The part of ``year`` a report of ``report`` has reached: the longest period of that year
-    starting in January and ending with the report (109H1 for 109H1's report, 109Q1 for 109Q1's);
-    the year itself when the report ends with it or is of another year."""
+    """The part of ``year`` a report of ``report`` has reached: January to the report's end, as
+    a KPI's annual target is judged (`kpis.services.year_to_date`: 109H1 for 109H1's report,
+    109Q1 for 109Q1's); the year itself when the report ends with it, is of another year, or
+    ends where no period of the calendar starts in January."""
+    from mishu.kpis.services import year_to_date
+
     if report is None or year.kind != "year" or report.year != year.year:
         return year
-    for kind in ("year", "half", "quarter", "month"):
-        part = Period(kind, year.year)
-        if part.end == report.end:
-            return part
-    return year
+    return year_to_date(report) or year
 
 
 @dataclass
