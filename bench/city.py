@@ -206,6 +206,9 @@ def main():
         call_command("loaddemo")
     started = time.perf_counter()
     counts = load(args.scale, args.documents_scale)
+    from mishu.core import versions
+
+    versions.changed()  # written server-side, past the signals: what was kept is stale
     print(
         f"scale {args.scale}, register at {args.documents_scale or args.scale}: "
         f"loaded in {time.perf_counter() - started:.0f} s"

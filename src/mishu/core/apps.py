@@ -12,6 +12,7 @@ class CoreConfig(AppConfig):
             audit,  # noqa: F401  (connects the change-log receivers)
             backends,  # noqa: F401  (counts failed log-ins per address)
             checks,  # noqa: F401  (deployment checks)
+            versions,  # noqa: F401  (connects the data version's receivers)
         )
         from .api import authentication  # noqa: F401  (registers the OpenAPI auth schemes)
         from .formats.dates import install_django_formats

@@ -19,6 +19,7 @@ from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
+from . import versions
 from .choices import ChangeAction, ChangeSource
 
 AUDITED_APPS = {"auth"}  # plus every app under the mishu package
@@ -258,4 +259,5 @@ def record_created(instances) -> int:
             )
         )
     ObjectChange.objects.bulk_create(entries, batch_size=2000)
+    versions.changed()  # bulk_create sent no signal
     return len(entries)

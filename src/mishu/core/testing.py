@@ -1,8 +1,11 @@
-"""Test helpers other apps import: user factories with a division and roles."""
+"""Test helpers other apps import: user factories with a division and roles; the data
+version's commit inside a test."""
 
 import factory
 from django.contrib.auth import get_user_model
+from django.db import DEFAULT_DB_ALIAS, connections
 
+from . import versions
 from .models import Division, Role
 
 
@@ -46,3 +49,13 @@ def post_public_form(client, url: str, data: dict, follow: bool = True, **extra)
     page = client.get(url, **extra)
     token = page.context["form_token"]
     return client.post(url, {"form_token": token, **data}, follow=follow, **extra)
+
+
+def commit_data_version(using: str = DEFAULT_DB_ALIAS) -> None:
+    """What a commit does to the data's version (core.versions), inside a test's transaction,
+    which never commits: the writes so far move it now and are no longer pending."""
+    conn = connections[using]
+    moves = [c for c in conn.run_on_commit if versions.is_move(c[1])]
+    conn.run_on_commit = [c for c in conn.run_on_commit if not versions.is_move(c[1])]
+    for _sids, move, _robust in moves:
+        move()

@@ -12,6 +12,8 @@ from decimal import Decimal
 from django.db import connection
 from django.utils import timezone
 
+from mishu.core import versions
+
 from .models import Document
 from .tally import apply, rows_contributions
 
@@ -124,6 +126,7 @@ def insert(rows: list[list], *, stamp=None, convert=False) -> int:
                 f"INSERT INTO {table} ({cols}) VALUES ({marks})",
                 [[_sqlite_value(v) for v in row] for row in rows] if convert else rows,
             )
-    # The rows skip the signals that keep the monthly tallies: add theirs in one go.
+    # The rows skip the signals that keep the monthly tallies (and the data's version).
+    versions.changed()
     apply(rows_contributions(rows, INDEX))
     return len(rows)

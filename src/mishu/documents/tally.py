@@ -20,6 +20,7 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.db.models.signals import post_delete, post_save, pre_save
 
+from mishu.core import versions
 from mishu.core.permissions import ALL, VIEW, division_scope
 from mishu.indicators.memo import memoised
 
@@ -146,6 +147,7 @@ def apply(delta: Mapping, sign: int = 1) -> None:
             f" DO UPDATE SET value = {table}.value + excluded.value",
             rows,
         )
+    versions.changed()  # raw SQL: no signal tells the data's version
 
 
 def rebuild() -> int:

@@ -175,18 +175,19 @@ def check_facts(markdown: str) -> list[Finding]:
     return found
 
 
-def check_observed(period, user=None) -> list[Finding]:
-    """Observed indicators that duplicate a computed one and disagree with it for ``period``."""
+def check_observed(period) -> list[Finding]:
+    """Observed indicators that duplicate a computed one and disagree with it for ``period``,
+    both the whole organisation's (a division's share is not the report's figure)."""
     from mishu.indicators import registry
 
     found = []
     for code in registry.observed_and_computed():
         try:
-            c_value = registry.computed_value(code, period, user)
+            c_value = registry.computed_value(code, period)
         except Exception as exc:  # a failing computation is itself worth reporting
             found.append(Finding("observed", f"{code} 無法計算：{exc}", code))
             continue
-        o_value = registry.observed_value(code, period, user)
+        o_value = registry.observed_value(code, period)
         if c_value is not None and o_value is not None and c_value != o_value:
             found.append(
                 Finding(
@@ -294,14 +295,15 @@ def html_to_markdown(html: str) -> str:
     )
 
 
-def check(document: str, period=None, user=None, empty_lists=()) -> list[Finding]:
+def check(document: str, period=None, empty_lists=()) -> list[Finding]:
     """Every consistency finding for a built report (its Markdown, or its HTML) and, given a
-    period, for that period's narrative and its observed and computed indicators."""
+    period, for that period's narrative and its observed and computed indicators (the
+    organisation's, as the report states them: the same findings whoever asks)."""
     markdown = html_to_markdown(document) if document.lstrip().startswith("<") else document
     findings = check_tables(markdown) + check_facts(markdown)
     if period is not None:
         findings += check_period(markdown, period)
     findings += check_empty(markdown, empty_lists)
     if period is not None:
-        findings += check_observed(period, user)
+        findings += check_observed(period)
     return findings

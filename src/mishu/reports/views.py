@@ -17,7 +17,7 @@ from mishu.indicators import registry
 from mishu.indicators import services as indicator_services
 from mishu.indicators.memo import render_scope
 
-from . import consistency, drafts
+from . import consistency, drafts, pagecache
 from .forms import PeriodForm, PreviewForm, ReopenForm, ReportTemplateForm
 from .models import BuiltReport, ReportDraft, ReportTemplate
 from .rendering import (
@@ -81,17 +81,22 @@ def _try_render(period, template, user):
         return None, [str(exc)]
 
 
-def checked_render(period, template, user):
+def checked_render(period, template):
     """The period's report rendered, its errors and its consistency findings: what the period
-    page and the draft page both show."""
-    with render_scope():  # the body and the checks read the same figures: once each
-        rendered, errors = _try_render(period, template, user)
-        findings = (
-            consistency.check(rendered.markdown, period, user, rendered.empty_lists)
-            if rendered
-            else []
-        )
-    return rendered, errors, findings
+    page and the draft page both show. The organisation's report, the same for every reader:
+    kept until the data changes (reports.pagecache)."""
+
+    def compute():
+        with render_scope():  # the body and the checks read the same figures: once each
+            rendered, errors = _try_render(period, template, None)
+            findings = (
+                consistency.check(rendered.markdown, period, rendered.empty_lists)
+                if rendered
+                else []
+            )
+        return rendered, errors, findings
+
+    return pagecache.kept(period, template, compute)
 
 
 @login_required
@@ -124,7 +129,7 @@ def period_page(request, code):
         return redirect("reports:index")
     with render_scope():  # one page: every figure read once (indicators.memo)
         snapshot = indicator_services.get_snapshot(period)
-        rendered, errors, findings = checked_render(period, _template(request), request.user)
+        rendered, errors, findings = checked_render(period, _template(request))
         diffs = []
         for d in indicator_services.differences(period):
             try:

@@ -65,7 +65,7 @@ def draft_page(request, code):
             )
     evaluator = drafts.is_evaluator(request.user)
     rendered, errors, findings = (
-        checked_render(period, None, request.user) if draft is not None else (None, [], [])
+        checked_render(period, None) if draft is not None else (None, [], [])
     )
     steps = []
     if draft is not None and evaluator and not draft.locked:

@@ -51,6 +51,7 @@ class ExportJob(models.Model):
     heartbeat = models.DateTimeField(_("last progress"), null=True, blank=True)
 
     audit_exclude = True  # a job's own progress: who asked for what is the record itself
+    data_version_exclude = True  # an export writes no data (core.versions)
 
     class Meta:
         ordering = ["-created"]

@@ -107,6 +107,7 @@ class ImportJob(models.Model):
     heartbeat = models.DateTimeField(_("last progress"), null=True, blank=True)
 
     audit_skip = {"content"}
+    data_version_exclude = True  # its rows move the data's version as they are written
 
     class Meta:
         ordering = ["-created"]

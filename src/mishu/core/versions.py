@@ -1,0 +1,115 @@
+"""The data's version: a number that moves after every committed write, so that what is
+computed from all the data (a report's figures and checks) can be kept until the data changes.
+
+Every write moves it: each model save, delete and many-to-many change (the signals below, the
+same the change log listens to, fixtures included), each bulk write the change log records
+(`audit.record_created`) and the few writes that bypass both (the register's tallies and COPY
+call `changed()` themselves). Only the jobs' own progress (`data_version_exclude`), the change
+log and the version itself do not.
+
+The number moves once per transaction, after it commits: before that no other connection sees
+the write, and a transaction rolled back moves nothing. A connection with a write of its own
+not yet committed (`pending()`) sees data nobody else sees: what it computes is neither served
+from nor kept for the others.
+
+`key()` names the data as it is now: the database (where it is, and its version row's token,
+new for a new database), the number, and the code that computes from it (a deploy changes what
+a figure is)."""
+
+import hashlib
+import uuid
+from functools import cache
+from pathlib import Path
+
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, connections, transaction
+from django.db.models import F
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+from .models import DataVersion, ObjectChange
+
+_ROW = 1
+
+
+class _Bump:
+    """The after-commit callback of one transaction (recognised by its type)."""
+
+    def __init__(self, using):
+        self.using = using
+
+    def __call__(self):
+        rows = DataVersion.objects.using(self.using).filter(pk=_ROW)
+        if not rows.update(number=F("number") + 1) and not _row(self.using, first=1)[1]:
+            rows.update(number=F("number") + 1)  # the row was created meanwhile by another
+
+
+def changed(using: str = DEFAULT_DB_ALIAS) -> None:
+    """Note that the current transaction (or, outside one, the statement just run) wrote data."""
+    if not pending(using):
+        transaction.on_commit(_Bump(using), using=using)
+
+
+def is_move(func) -> bool:
+    """Whether an after-commit callback is the one that moves the version."""
+    return isinstance(func, _Bump)
+
+
+def pending(using: str = DEFAULT_DB_ALIAS) -> bool:
+    """Whether this connection has written data it has not committed yet."""
+    conn = connections[using]
+    return conn.in_atomic_block and any(is_move(f) for _s, f, _r in conn.run_on_commit)
+
+
+def _row(using: str, first: int = 0) -> tuple[DataVersion, bool]:
+    """(the version's row, whether it was created now, with a new token and number `first`)."""
+    try:
+        with transaction.atomic(using=using):
+            rows = DataVersion.objects.using(using)
+            return rows.get_or_create(pk=_ROW, defaults={"number": first})
+    except IntegrityError:  # created meanwhile by another process
+        return DataVersion.objects.using(using).get(pk=_ROW), False
+
+
+def key(using: str = DEFAULT_DB_ALIAS) -> str | None:
+    """The data as it is now, as a cache key's part; None while this connection has writes not
+    yet committed (nothing it computes may be kept or served)."""
+    if pending(using):
+        return None
+    row = DataVersion.objects.using(using).filter(pk=_ROW).values_list("token", "number").first()
+    token, number = row or (_row(using)[0].token, 0)
+    where = connections[using].settings_dict
+    place = hashlib.blake2b(
+        f"{where['HOST']}:{where['PORT']}/{where['NAME']}".encode(), digest_size=4
+    )
+    return f"{uuid.UUID(str(token)).hex}.{number}.{place.hexdigest()}.{code_fingerprint()}"
+
+
+@cache
+def code_fingerprint() -> str:
+    """The code as deployed: its files' names, sizes and times (read once a process)."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.blake2b(digest_size=8)
+    for path in sorted(root.rglob("*")):
+        if path.suffix in {".py", ".md", ".html", ".txt", ".json", ".mo"} and path.is_file():
+            stat = path.stat()
+            digest.update(f"{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    return digest.hexdigest()
+
+
+def _moves_data(model) -> bool:
+    if model in (ObjectChange, DataVersion) or getattr(model, "data_version_exclude", False):
+        return False
+    return model.__module__.startswith("mishu.") or model._meta.app_label == "auth"
+
+
+@receiver(post_save, dispatch_uid="mishu.versions.save")
+@receiver(post_delete, dispatch_uid="mishu.versions.delete")
+def _written(sender, using=DEFAULT_DB_ALIAS, **kwargs):
+    if _moves_data(sender):
+        changed(using)
+
+
+@receiver(m2m_changed, dispatch_uid="mishu.versions.m2m")
+def _m2m_written(sender, instance, action, using=DEFAULT_DB_ALIAS, **kwargs):
+    if action.startswith("post_") and _moves_data(type(instance)):
+        changed(using)

@@ -1,0 +1,105 @@
+"""The period page keeps a period's rendered report and checks until the data changes
+(reports.pagecache, core.versions): a second view renders nothing, every committed write (through
+the ORM or raw SQL) and every write of the viewer's own not yet committed are shown, and every
+reader sees the organisation's report and findings."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from mishu.core.testing import commit_data_version, division
+from mishu.documents import tally
+from mishu.documents.models import DocumentTally, Measure
+
+from .conftest import observe
+
+pytestmark = pytest.mark.django_db
+PAGE = "/reports/periods/108H2/"
+BODY = "# 壹、成果\n\n本期收文 {{ value documents.received }} 件。\n"
+JULY = datetime.date(2019, 7, 1)
+
+
+def _tally(value):
+    DocumentTally.objects.update_or_create(
+        division=division("documents"),
+        office="city",
+        month=JULY,
+        measure=Measure.RECEIVED,
+        defaults={"value": value},
+    )
+
+
+def _view(client):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(PAGE)
+    assert response.status_code == 200
+    read_tallies = any("documenttally" in q["sql"] for q in queries.captured_queries)
+    return response.context["rendered"].markdown, response.context["findings"], read_tallies
+
+
+@pytest.fixture
+def page(template, client_for, make_user):
+    template(BODY)
+    _tally(1234)
+    client = client_for(make_user("general-affairs", ["evaluator"]))
+    commit_data_version()
+    return client
+
+
+def test_a_second_view_is_the_kept_report(page):
+    first, _f, rendered_first = _view(page)
+    again, _f, rendered_again = _view(page)
+    assert "本期收文 1,234 件" in first and again == first
+    assert rendered_first and not rendered_again  # the figures were not read again
+
+
+def test_a_committed_write_is_shown_through_the_orm_and_raw_sql(page):
+    _view(page)
+    _tally(1300)
+    commit_data_version()
+    assert "本期收文 1,300 件" in _view(page)[0]
+    tally.apply({(division("documents").pk, "city", JULY, Measure.RECEIVED): 11})  # raw upsert
+    commit_data_version()
+    assert "本期收文 1,311 件" in _view(page)[0]
+
+
+def test_the_viewers_own_write_not_yet_committed_is_shown_and_not_kept(page):
+    _view(page)
+    _tally(1300)  # pending: this connection sees it, nobody else yet
+    markdown, _f, rendered = _view(page)
+    assert "本期收文 1,300 件" in markdown and rendered
+    assert _view(page)[2]  # rendered again: nothing was kept meanwhile
+
+
+def test_another_language_is_another_report(page):
+    _view(page)
+    page.cookies["django_language"] = "en"
+    assert _view(page)[2]  # rendered for English (the checks' messages are translated)
+
+
+def test_every_reader_sees_the_organisations_report_and_findings(page, client, make_user):
+    """A clerk of another division sees the admin's figures and findings, not their own share:
+    the observed figure of the whole organisation agrees with the computed one."""
+    observe("documents.received", {"108H2": 1234}, division="documents")
+    commit_data_version()
+    markdown, findings, _r = _view(page)
+    assert not [f for f in findings if f.kind == "observed"]
+    client.force_login(make_user("media", ["clerk"]))
+    commit_data_version()  # logging in is a write (the last log-in)
+    theirs, their_findings, rendered = _view(client)
+    assert rendered  # the log-in moved the version: rendered anew, for the clerk
+    assert theirs == markdown and their_findings == findings
+
+
+def test_a_cache_that_does_not_answer_costs_only_the_rendering(page, monkeypatch):
+    from django.core.cache import cache
+
+    def down(*args, **kwargs):
+        raise ConnectionError("redis down")
+
+    monkeypatch.setattr(cache, "get", down)
+    monkeypatch.setattr(cache, "set", down)
+    markdown, _f, rendered = _view(page)
+    assert "本期收文 1,234 件" in markdown and rendered
