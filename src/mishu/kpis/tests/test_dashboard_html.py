@@ -13,14 +13,13 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from mishu.core import charts
 from mishu.core.data.organisation import sync_organisation
 from mishu.core.models import Agency, Division, Role, User
 from mishu.indicators.views import format_value
 from mishu.kpis import services
 from mishu.kpis.charts import trend_svg
 from mishu.kpis.models import KPI, Objective
-from mishu.kpis.views.dashboard import STATUS_COLOURS, TREND_LENGTH, DashboardView, _pct
+from mishu.kpis.views.dashboard import TREND_LENGTH, DashboardView, _pct, status_chart
 
 LEGACY_TEMPLATE = Path(__file__).with_name("legacy_dashboard.html")
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
@@ -90,14 +89,7 @@ class LegacyDashboard(DashboardView):
             )
         ctx.update(
             objectives=objectives,
-            status_chart=charts.share_chart(
-                "chart-kpi-status",
-                _("KPI status, %(period)s") % {"period": period.label},
-                [(services.STATUS_LABELS[k], n) for k, n in tally.items()],
-                colours=STATUS_COLOURS,
-            )
-            if any(tally.values())
-            else None,
+            status_chart=status_chart(period, tally),
         )
         return ctx
 

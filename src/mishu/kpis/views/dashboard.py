@@ -85,6 +85,18 @@ def _kpi(kpi, ev, state, trend) -> dict:
     }
 
 
+def status_chart(period, tally: dict):
+    """The KPIs by status (a share chart), None when there is no KPI."""
+    if not any(tally.values()):
+        return None
+    return charts.share_chart(
+        "chart-kpi-status",
+        _("KPI status, %(period)s") % {"period": period.label},
+        [(services.STATUS_LABELS[k], n) for k, n in tally.items()],
+        colours=STATUS_COLOURS,
+    )
+
+
 class DashboardView(LoginRequiredMixin, TemplateView):
     """Objectives of the period's year, each KPI's actual, target, achievement and trend."""
 
@@ -111,14 +123,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
             ]
         user = self.request.user
         ctx.update(
-            status_chart=charts.share_chart(
-                "chart-kpi-status",
-                _("KPI status, %(period)s") % {"period": period.label},
-                [(services.STATUS_LABELS[k], n) for k, n in tally.items()],
-                colours=STATUS_COLOURS,
-            )
-            if any(tally.values())
-            else None,
+            status_chart=status_chart(period, tally),
             form=form,
             period=period,
             year=year,
