@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 from mishu.core.formats import Period
 
 from .choices import ADDITIVE_KINDS, IndicatorKind, IndicatorSource
+from .memo import memoised
 from .observed import Observed
 from .records import (
     RATIO_PLACES,
@@ -243,8 +244,10 @@ def _observed_def(obj) -> IndicatorDef:
     )
 
 
+@memoised
 def get(code: str) -> IndicatorDef:
-    """The definition of an indicator; raises UnknownIndicator."""
+    """The definition of an indicator; raises UnknownIndicator. An observed one is read once a
+    render (indicators.memo): a page of KPIs asks for each indicator per period."""
     if code in _COMPUTED:
         return _COMPUTED[code]
     from .models import ObservedIndicator

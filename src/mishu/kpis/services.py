@@ -118,8 +118,12 @@ def objective_achievement(objective: Objective, period, to_date: bool = False) -
     """The weighted mean of the achievements of the objective's KPIs that have a value (over
     the year to the period's end when `to_date`)."""
     judge = evaluate_to_date if to_date else evaluate
-    pairs = [(k.weight, judge(k, period).achievement) for k in objective.kpis.all()]
-    pairs = [(w, a) for w, a in pairs if a is not None]
+    return weighted_achievement((k.weight, judge(k, period)) for k in objective.kpis.all())
+
+
+def weighted_achievement(weighted) -> Decimal | None:
+    """The mean of the achievements of (weight, Evaluation) pairs that have one, by weight."""
+    pairs = [(w, ev.achievement) for w, ev in weighted if ev.achievement is not None]
     weights = sum((w for w, _a in pairs), Decimal(0))
     if not weights:
         return None

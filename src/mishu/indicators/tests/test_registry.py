@@ -110,3 +110,16 @@ def test_observed_restricted_by_user(make_user):
     assert registry.value("doc.received", "108H2", make_user("documents")) == 3
     assert registry.value("doc.received", "108H2", make_user("media")) is None
     assert registry.value("doc.received", "108H2", make_user("media", ["evaluator"])) == 3
+
+
+def test_an_observed_definition_is_read_once_a_render(django_assert_num_queries):
+    from mishu.indicators.memo import render_scope
+
+    indicator("t.memo", kind="count")
+    with django_assert_num_queries(2):  # outside a render: read each time
+        registry.get("t.memo")
+        registry.get("t.memo")
+    with render_scope(), django_assert_num_queries(1):
+        assert registry.get("t.memo").code == registry.get("t.memo").code == "t.memo"
+    with render_scope(), pytest.raises(registry.UnknownIndicator):
+        registry.get("t.nowhere")

@@ -184,3 +184,18 @@ def test_a_flow_kpi_is_judged_by_its_pace_part_way_through_the_year(strategy):
     observe(indicator_of("doc.ontime"), "108H1", "0.9")
     ratio = services.evaluate_to_date(k1, "108H1")
     assert services.status(ratio, k1, "108H1") == services.AT_RISK
+
+
+def test_dashboard_evaluates_each_kpi_once_a_trend_period(strategy, make_user, client_for):
+    # the period is the trend's last: its evaluation, the status and the objective's
+    # achievement share the six trend evaluations (not 8 a KPI)
+    from unittest import mock
+
+    from mishu.kpis.views.dashboard import TREND_LENGTH
+
+    client = client_for(make_user("documents", ["evaluator"]))
+    with mock.patch.object(services, "evaluate", wraps=services.evaluate) as evaluate:
+        r = client.get(reverse("kpis:dashboard"), {"period": "108H2"})
+    assert r.status_code == 200
+    assert evaluate.call_count == len(strategy) * TREND_LENGTH
+    assert {str(c.args[1]) for c in evaluate.call_args_list} >= {"108", "108H1", "106H1"}

@@ -10,9 +10,10 @@ from django.views.generic import TemplateView
 
 from mishu.core import charts, formats
 from mishu.indicators.forms import PeriodForm
+from mishu.indicators.memo import render_scope
 from mishu.indicators.views import format_value
 
-from .. import services
+from .. import rendering, services
 from ..charts import trend_svg
 from ..models import STRATEGY_EDITORS, Objective
 
@@ -25,6 +26,75 @@ STATUS_COLOURS = ("#1e6b2f", "#8a5a00", "#4a5561")
 
 def _pct(v):
     return "—" if v is None else formats.format_percent(v)
+
+
+def _objective(obj, trend_periods, tally) -> dict:
+    """An objective's row of the dashboard: its KPIs (each evaluated once per trend period; the
+    last is the dashboard's period), its achievement, its table rows and trend figures."""
+    period = trend_periods[-1]
+    kpis, evaluations = [], []
+    for kpi in obj.kpis.all():
+        trend_evs = [services.evaluate_to_date(kpi, p) for p in trend_periods]
+        ev = trend_evs[-1]
+        evaluations.append((kpi.weight, ev))
+        state = services.status(ev, kpi, period)
+        tally[state] += 1
+        kpis.append(
+            _kpi(
+                kpi,
+                ev,
+                state,
+                [(p.code, e.actual) for p, e in zip(trend_periods, trend_evs, strict=True)],
+            )
+        )
+    return {
+        "objective": obj,
+        "kpis": kpis,
+        "achievement": _pct(services.weighted_achievement(evaluations)),
+        "rows": rendering.kpi_rows(kpis),
+        "figures": rendering.trend_figures(kpis),
+    }
+
+
+def _kpi(kpi, ev, state, trend) -> dict:
+    """A KPI's figures as the dashboard shows them: formatted values, status, trend chart."""
+    unit = kpi.unit if kpi.unit != "%" else ""
+    kind = "ratio" if kpi.unit == "%" else ""
+    target = format_value(kpi.target, unit, kind)
+    trend_text = [(c, format_value(v, unit, kind)) for c, v in trend]
+    desc = _("%(name)s: %(values)s; target %(target)s.") % {
+        "name": kpi.display_name,
+        "values": "；".join(f"{c} {v}" for c, v in trend_text),
+        "target": target,
+    }
+    return {
+        "kpi": kpi,
+        "actual": format_value(ev.actual, unit, kind),
+        "target": target,
+        "achievement": _pct(ev.achievement),
+        "status": state,
+        "status_label": services.STATUS_LABELS[state],
+        "trend": trend_text,
+        "svg": trend_svg(
+            f"trend-{kpi.pk}",
+            _("Trend of %(name)s") % {"name": kpi.display_name},
+            desc,
+            trend,
+            kpi.target,
+        ),
+    }
+
+
+def status_chart(period, tally: dict):
+    """The KPIs by status (a share chart), None when there is no KPI."""
+    if not any(tally.values()):
+        return None
+    return charts.share_chart(
+        "chart-kpi-status",
+        _("KPI status, %(period)s") % {"period": period.label},
+        [(services.STATUS_LABELS[k], n) for k, n in tally.items()],
+        colours=STATUS_COLOURS,
+    )
 
 
 class DashboardView(LoginRequiredMixin, TemplateView):
@@ -41,61 +111,19 @@ class DashboardView(LoginRequiredMixin, TemplateView):
             period = formats.Period.for_date("half", timezone.localdate()).previous()
             if not form.is_bound:
                 form = PeriodForm(initial={"period": period.code})
-        trend_periods = [period]
+        trend_periods = [period]  # the period last: its evaluation is the trend's last one
         for _i in range(TREND_LENGTH - 1):
             trend_periods.insert(0, trend_periods[0].previous())
-        objectives = []
         tally = dict.fromkeys(services.STATUS_LABELS, 0)
         year = formats.roc_year(period.start)
-        for obj in Objective.objects.filter(year=year).prefetch_related("kpis"):
-            kpis = []
-            for kpi in obj.kpis.all():
-                ev = services.evaluate_to_date(kpi, period)
-                state = services.status(ev, kpi, period)
-                tally[state] += 1
-                unit = kpi.unit if kpi.unit != "%" else ""
-                kind = "ratio" if kpi.unit == "%" else ""
-                trend = [(p.code, services.evaluate_to_date(kpi, p).actual) for p in trend_periods]
-                desc = _("%(name)s: %(values)s; target %(target)s.") % {
-                    "name": kpi.display_name,
-                    "values": "；".join(f"{c} {format_value(v, unit, kind)}" for c, v in trend),
-                    "target": format_value(kpi.target, unit, kind),
-                }
-                kpis.append(
-                    {
-                        "kpi": kpi,
-                        "actual": format_value(ev.actual, unit, kind),
-                        "target": format_value(kpi.target, unit, kind),
-                        "achievement": _pct(ev.achievement),
-                        "status": state,
-                        "status_label": services.STATUS_LABELS[state],
-                        "trend": [(c, format_value(v, unit, kind)) for c, v in trend],
-                        "svg": trend_svg(
-                            f"trend-{kpi.pk}",
-                            _("Trend of %(name)s") % {"name": kpi.display_name},
-                            desc,
-                            trend,
-                            kpi.target,
-                        ),
-                    }
-                )
-            objectives.append(
-                {
-                    "objective": obj,
-                    "kpis": kpis,
-                    "achievement": _pct(services.objective_achievement(obj, period, to_date=True)),
-                }
-            )
+        with render_scope():  # the KPIs' indicators share their reads (coverage, tallies)
+            objectives = [
+                _objective(obj, trend_periods, tally)
+                for obj in Objective.objects.filter(year=year).prefetch_related("kpis")
+            ]
         user = self.request.user
         ctx.update(
-            status_chart=charts.share_chart(
-                "chart-kpi-status",
-                _("KPI status, %(period)s") % {"period": period.label},
-                [(services.STATUS_LABELS[k], n) for k, n in tally.items()],
-                colours=STATUS_COLOURS,
-            )
-            if any(tally.values())
-            else None,
+            status_chart=status_chart(period, tally),
             form=form,
             period=period,
             year=year,
