@@ -14,21 +14,28 @@ from nor kept for the others.
 
 `key()` names the data as it is now: the database (where it is, and its version row's token,
 new for a new database), the number, and the code that computes from it (a deploy changes what
-a figure is)."""
+a figure is). `kept()` keeps what is computed from all the data under that key: the report of a
+period (reports.views) and the KPI dashboard (kpis.views), the organisation's, the same for every
+reader, read on every view and changed only by a write."""
 
 import hashlib
+import logging
 import uuid
-from functools import cache
+import functools
 from pathlib import Path
 
+from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, IntegrityError, connections, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
+from django.utils import timezone, translation
 
 from .models import DataVersion, ObjectChange
 
 _ROW = 1
+KEEP_SECONDS = 24 * 3600
+log = logging.getLogger(__name__)
 
 
 class _Bump:
@@ -84,7 +91,7 @@ def key(using: str = DEFAULT_DB_ALIAS) -> str | None:
     return f"{uuid.UUID(str(token)).hex}.{number}.{place.hexdigest()}.{code_fingerprint()}"
 
 
-@cache
+@functools.cache
 def code_fingerprint() -> str:
     """The code as deployed: its files' names, sizes and times (read once a process)."""
     root = Path(__file__).resolve().parent.parent
@@ -94,6 +101,31 @@ def code_fingerprint() -> str:
             stat = path.stat()
             digest.update(f"{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns};".encode())
     return digest.hexdigest()
+
+
+def kept(name: str, parts: tuple, compute):
+    """`compute()`'s result for `name` and `parts`, from the cache when the data has not changed
+    since it was computed (also keyed by the language and the day: a figure to date, a date
+    shown). Computed afresh, and not kept, while this connection has writes not committed; a
+    cache that does not answer only costs the computation."""
+    data = key()
+    if data is None:
+        return compute()
+    day = timezone.localdate().isoformat()
+    where = ":".join(str(p) for p in (name, data, translation.get_language(), day, *parts))
+    try:
+        hit = cache.get(f"mishu:kept:{where}")
+    except Exception:  # the cache server down: the page is slower, not broken
+        log.warning("cache unavailable", exc_info=True)
+        return compute()
+    if hit is not None:
+        return hit
+    result = compute()
+    try:
+        cache.set(f"mishu:kept:{where}", result, KEEP_SECONDS)
+    except Exception:
+        log.warning("cache unavailable", exc_info=True)
+    return result
 
 
 def _moves_data(model) -> bool:

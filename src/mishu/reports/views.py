@@ -12,12 +12,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mishu.core import formats
+from mishu.core import formats, versions
 from mishu.indicators import registry
 from mishu.indicators import services as indicator_services
 from mishu.indicators.memo import render_scope
 
-from . import consistency, drafts, pagecache
+from . import consistency, drafts
 from .forms import PeriodForm, PreviewForm, ReopenForm, ReportTemplateForm
 from .models import BuiltReport, ReportDraft, ReportTemplate
 from .rendering import (
@@ -84,7 +84,7 @@ def _try_render(period, template, user):
 def checked_render(period, template):
     """The period's report rendered, its errors and its consistency findings: what the period
     page and the draft page both show. The organisation's report, the same for every reader:
-    kept until the data changes (reports.pagecache)."""
+    kept until the data changes (core.versions)."""
 
     def compute():
         with render_scope():  # the body and the checks read the same figures: once each
@@ -96,7 +96,7 @@ def checked_render(period, template):
             )
         return rendered, errors, findings
 
-    return pagecache.kept(period, template, compute)
+    return versions.kept("report", (period.code, template.pk if template else "-"), compute)
 
 
 @login_required

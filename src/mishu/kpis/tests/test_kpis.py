@@ -199,3 +199,35 @@ def test_dashboard_evaluates_each_kpi_once_a_trend_period(strategy, make_user, c
     assert r.status_code == 200
     assert evaluate.call_count == len(strategy) * TREND_LENGTH
     assert {str(c.args[1]) for c in evaluate.call_args_list} >= {"108", "108H1", "106H1"}
+
+
+def test_the_dashboard_is_kept_until_the_data_changes(strategy, make_user, client_for):
+    """The dashboard is the organisation's: a second view evaluates nothing, whoever looks; a
+    committed write (a new observation) is on the next view."""
+    import re
+    from unittest import mock
+
+    from mishu.core.testing import commit_data_version
+
+    observe(indicator_of("doc.ontime"), "108", "0.9239")  # the year's: compared with its target
+    client = client_for(make_user("documents", ["evaluator"]))
+    commit_data_version()
+
+    def view():
+        with mock.patch.object(services, "evaluate", wraps=services.evaluate) as evaluate:
+            r = client.get(reverse("kpis:dashboard"), {"period": "108H2"})
+        assert r.status_code == 200
+        page = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", r.content.decode())
+        return page, evaluate.call_count
+
+    first, evaluated = view()
+    assert evaluated and "92.39%" in first
+    again, evaluated = view()
+    assert not evaluated and again == first
+    Observation.objects.filter(indicator=indicator_of("doc.ontime"), period="108").update(
+        value=D("0.9")
+    )  # a queryset update sends no signal: only the change log's path would tell
+    indicator_of("doc.ontime").save()  # the indicator's page saves it: a write, committed
+    commit_data_version()
+    changed, evaluated = view()
+    assert evaluated and "90.00%" in changed and "92.39%" not in changed

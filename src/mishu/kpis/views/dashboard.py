@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from mishu.core import charts, formats
+from mishu.core import charts, formats, versions
 from mishu.indicators.forms import PeriodForm
 from mishu.indicators.memo import render_scope
 from mishu.indicators.views import format_value
@@ -114,16 +114,22 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         trend_periods = [period]  # the period last: its evaluation is the trend's last one
         for _i in range(TREND_LENGTH - 1):
             trend_periods.insert(0, trend_periods[0].previous())
-        tally = dict.fromkeys(services.STATUS_LABELS, 0)
         year = formats.roc_year(period.start)
-        with render_scope():  # the KPIs' indicators share their reads (coverage, tallies)
-            objectives = [
-                _objective(obj, trend_periods, tally)
-                for obj in Objective.objects.filter(year=year).prefetch_related("kpis")
-            ]
+
+        def compute():
+            tally = dict.fromkeys(services.STATUS_LABELS, 0)
+            with render_scope():  # the KPIs' indicators share their reads (coverage, tallies)
+                objectives = [
+                    _objective(obj, trend_periods, tally)
+                    for obj in Objective.objects.filter(year=year).prefetch_related("kpis")
+                ]
+            return objectives, status_chart(period, tally)
+
+        # the organisation's figures, the same for every reader: kept until the data changes
+        objectives, chart = versions.kept("kpis", (period.code,), compute)
         user = self.request.user
         ctx.update(
-            status_chart=status_chart(period, tally),
+            status_chart=chart,
             form=form,
             period=period,
             year=year,
