@@ -1,8 +1,10 @@
 """Navigation: the modules each app offers, and which division runs them."""
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from django.urls import reverse
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -62,3 +64,19 @@ def modules_of(user) -> tuple[list[Module], list[Module]]:
         mine = division is not None and division.code in module.divisions
         (own if mine else rest).append(module)
     return own, rest
+
+
+def where() -> tuple[str, str]:
+    """What a reversed address depends on: this request's URL conf and script prefix."""
+    return get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
+
+
+@lru_cache(maxsize=128)
+def _reverse(urlconf, prefix, name) -> str:
+    return reverse(name, urlconf=urlconf)
+
+
+def address(name: str) -> str:
+    """`reverse(name)` of a URL without arguments (the header's links), reversed once per
+    process for each URL conf and script prefix."""
+    return _reverse(*where(), name)
