@@ -12,15 +12,15 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
 from .models import Division
 from .navigation import where
 
 
 @lru_cache(maxsize=64)
-def _division_items(urlconf, prefix, english: bool, rows: tuple) -> dict:
+def _division_items(urlconf, prefix, language: str, rows: tuple) -> dict:
     """{id: (label, the <li> of the division, the same marked as the current page)}."""
+    english = language.startswith("en")
     items = {}
     for pk, code, name, name_en in rows:
         url = reverse("division", args=[code], urlconf=urlconf)
@@ -46,8 +46,7 @@ class DivisionLinks:
     @cached_property
     def _read(self) -> tuple[tuple, dict]:
         rows = tuple(Division.objects.values_list("pk", "code", "name", "name_en"))
-        english = (get_language() or "").startswith("en")
-        return rows, _division_items(*where(), english, rows)
+        return rows, _division_items(*where(), rows)
 
     @property
     def user_division(self) -> str:
