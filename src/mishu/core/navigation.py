@@ -1,8 +1,11 @@
 """Navigation: the modules each app offers, and which division runs them."""
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from django.urls import reverse
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -62,3 +65,20 @@ def modules_of(user) -> tuple[list[Module], list[Module]]:
         mine = division is not None and division.code in module.divisions
         (own if mine else rest).append(module)
     return own, rest
+
+
+def where() -> tuple[str, str, str]:
+    """What a reversed address depends on: this request's URL conf, its script prefix and
+    the language (were the addresses ever prefixed by it)."""
+    return get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(), get_language() or ""
+
+
+@lru_cache(maxsize=128)
+def _reverse(urlconf, prefix, language, name) -> str:
+    return reverse(name, urlconf=urlconf)
+
+
+def address(name: str) -> str:
+    """`reverse(name)` of a URL without arguments (the header's links), reversed once per
+    process for each URL conf, script prefix and language."""
+    return _reverse(*where(), name)

@@ -1,12 +1,11 @@
 """Template helpers of the lists: the page numbers of a page, with ellipses past a few; the\ntable's rows."""
 
 from django import template
-from django.template import Context
-from django.template.base import render_value_in_context
 from django.utils.safestring import mark_safe
 
+from ..renderers import text
+
 register = template.Library()
-CONTEXT = Context()  # autoescape on, as in a page
 
 
 @register.filter
@@ -27,10 +26,10 @@ def table_rows(rows):
         tds = []
         for i, c in enumerate(cells):
             if i == 0:
-                url = render_value_in_context(obj.get_absolute_url(), CONTEXT)
-                text = render_value_in_context(c or "—", CONTEXT)
-                tds.append(f'<td><a href="{url}">{text}</a></td>')
+                tds.append(
+                    f'<td><a href="{text(obj.get_absolute_url())}">{text(c or "—")}</a></td>'
+                )
             else:
-                tds.append(f"<td>{render_value_in_context(c, CONTEXT)}</td>")
+                tds.append(f"<td>{text(c)}</td>")
         out.append(f"<tr>{''.join(tds)}</tr>\n  ")
     return mark_safe("".join(out))

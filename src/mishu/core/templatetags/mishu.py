@@ -4,11 +4,32 @@ import datetime
 
 from django import template
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
-from .. import formats
+from .. import formats, renderers
 from ..history import changes_for, field_changes
+from ..navigation import address
 
 register = template.Library()
+
+
+@register.simple_tag
+def site_url(name):
+    """`{% url name %}` of a link without arguments that every page writes (`navigation.address`:
+    reversed once per process, URL conf and prefix)."""
+    return address(name)
+
+
+@register.filter
+def field_html(field):
+    """A form field with its label, help and errors (see `renderers.field_html`)."""
+    return mark_safe(renderers.field_html(field))
+
+
+@register.filter
+def fields_html(form):
+    """Every field of a form, as `field_html` writes them."""
+    return mark_safe(renderers.fields_html(form))
 
 
 @register.simple_tag
