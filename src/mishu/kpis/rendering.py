@@ -4,16 +4,10 @@ trend figures (chart and data table). Every value is escaped as `{{ value }}` wo
 text translated as `{% trans %}` / `{% blocktrans %}` would; a dashboard of a few dozen KPIs
 spent more time in those loops than in the rest of its template."""
 
-from django.template.base import render_value_in_context
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from mishu.core.templatetags.listing import CONTEXT
-
-
-def _text(value) -> str:
-    """`{{ value }}`: localized, escaped unless already safe."""
-    return render_value_in_context(value, CONTEXT)
+from mishu.core.renderers import text as _text  # `{{ value }}`: localized, escaped unless safe
 
 
 def kpi_rows(kpis: list[dict]) -> str:

@@ -1,5 +1,5 @@
 """The period page keeps a period's rendered report and checks until the data changes
-(reports.pagecache, core.versions): a second view renders nothing, every committed write (through
+(core.versions.kept): a second view renders nothing, every committed write (through
 the ORM or raw SQL) and every write of the viewer's own not yet committed are shown, and every
 reader sees the organisation's report and findings."""
 
