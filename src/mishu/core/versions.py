@@ -18,10 +18,10 @@ a figure is). `kept()` keeps what is computed from all the data under that key: 
 period (reports.views) and the KPI dashboard (kpis.views), the organisation's, the same for every
 reader, read on every view and changed only by a write."""
 
+import functools
 import hashlib
 import logging
 import uuid
-import functools
 from pathlib import Path
 
 from django.core.cache import cache
