@@ -25,7 +25,7 @@ from .exports import FORMULA_START, ILLEGAL_XML, PLAIN_NUMBER, safe_cell
 # A foreign key's text comes from a {key: text} map computed in Python (str() of each record):
 # only for reference tables (units, users, agencies…), never for a table of records.
 RELATED_ROWS_MAX = 20_000
-BATCH_ROWS = 2000  # rows passed on (and counted for a job's progress) at a time
+BATCH_ROWS = 2000  # rows passed on at a time
 
 # exports.safe_cell in PostgreSQL's regular expressions (text there never holds NUL)
 CONTROL = ILLEGAL_XML.pattern.replace(r"\x00", r"\x01")
@@ -180,13 +180,12 @@ def cell_sql(field) -> tuple[str, dict] | None:
 
 class ServerCsv:
     """The rows of a CSV export as PostgreSQL writes them (`exports._csv_chunks` writes the
-    header and passes these on). `count` is the number of rows once read; `on_progress(n)`, if
-    set, is told the rows read so far every BATCH_ROWS."""
+    header and passes these on). `count` is the number of rows once read. While they are read
+    the connection is busy with the COPY: whoever reads them must not query it meanwhile."""
 
     def __init__(self, using: str, sql: str, params: list):
         self.using, self.sql, self.params = using, sql, params
         self.count = 0
-        self.on_progress = None
 
     def chunks(self):
         """The rows' bytes, BATCH_ROWS rows at a time, each row ending in CRLF as Python's csv
@@ -209,8 +208,6 @@ class ServerCsv:
 
     def _flush(self, batch) -> bytes:
         self.count += len(batch)
-        if self.on_progress is not None:
-            self.on_progress(self.count)
         return b"\r\n".join(batch) + b"\r\n"
 
 
