@@ -6,7 +6,8 @@
 Signed in as `admin`, through Django's test client (middleware, view, filterset, the streamed
 response read to its end as a browser would): the overdue list of 文書組
 (`/documents/timeliness/?division=…&export=csv|xlsx`) and a whole ROC year of the register
-(`/documents/?period=108&export=…`). The floor: the very SELECT the export sent (captured),
+(`/documents/?period=108&export=…`); CSV twice, written by Python (MISHU_EXPORT_COPY off)
+and by PostgreSQL (`core.copyexport`). The floor: the very SELECT the Python path sent (captured),
 wrapped in `COPY (…) TO STDOUT WITH (FORMAT csv, HEADER)` and read to its end by the client.
 Memory: the process's peak resident set during each export over its resident set before
 (the kernel's high-water mark, reset through /proc/self/clear_refs), so a streamed export shows
@@ -74,7 +75,7 @@ def main():
     args = parser.parse_args()
     setup()
     from django.db import connection
-    from django.test import Client
+    from django.test import Client, override_settings
 
     from mishu.core.models import Division, User
 
@@ -90,19 +91,24 @@ def main():
     print("| export | rows | format | Mishu s | COPY s | ratio | MB | RSS before → peak MB |")
     print("|---|---|---|---|---|---|---|---|")
     for name, url in lists:
-        for fmt in ("csv", "xlsx"):
-            runs = [export(client, f"{url}&export={fmt}") for _ in range(args.repeat)]
+        select = None
+        for fmt, server in (("csv", False), ("csv", True), ("xlsx", False)):
+            with override_settings(MISHU_EXPORT_COPY=server):
+                runs = [export(client, f"{url}&export={fmt}") for _ in range(args.repeat)]
             seconds = statistics.median(r[0] for r in runs)
             size, before, peak, statements = runs[-1][1:]
-            # the rows' query (the others: session, user), read through a server-side cursor
-            select = DECLARE.sub("", max(statements, key=len))
+            if select is None:
+                # the rows' query of the Python path (the others: session, user, count), read
+                # through a server-side cursor: the floor of every format, the COPY path too
+                select = DECLARE.sub("", max(statements, key=len))
             copies = [copy_to(select) for _ in range(args.repeat)]
             floor = statistics.median(c[0] for c in copies)
             with connection.cursor() as c:
                 c.execute(f"SELECT COUNT(*) FROM ({select}) AS rows")
                 (rows,) = c.fetchone()
             print(
-                f"| {name} | {rows:,} | {fmt} | {seconds:.2f} | {floor:.2f} "
+                f"| {name} | {rows:,} | {fmt}{' (COPY)' if server else ''} | {seconds:.2f} "
+                f"| {floor:.2f} "
                 f"| {floor / seconds:.2f} | {size / 1e6:.1f} | {before:.0f} → {peak:.0f} |",
                 flush=True,
             )

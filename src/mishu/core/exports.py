@@ -58,8 +58,13 @@ def _csv_chunks(header, rows):
         def write(self, text):
             return text
 
+    from .copyexport import ServerCsv
+
     writer = csv.writer(Line())
     yield ("\ufeff" + writer.writerow(safe_row(header))).encode("utf-8")
+    if isinstance(rows, ServerCsv):  # the rows as PostgreSQL wrote them
+        yield from rows.chunks()
+        return
     batch = []
     for row in rows:
         batch.append(writer.writerow(safe_row(row)))
@@ -173,6 +178,12 @@ def write_file(fmt: str, out, header, rows, sheet: str = "Sheet1") -> int:
         return _write_xlsx(out, header, rows, sheet)
     if fmt == "ods":
         return _write_ods(out, header, rows, sheet)
+    from .copyexport import ServerCsv
+
+    if isinstance(rows, ServerCsv):
+        for chunk in _csv_chunks(header, rows):
+            out.write(chunk)
+        return rows.count
     counted = [0]
 
     def each(rows):

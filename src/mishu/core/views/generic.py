@@ -17,6 +17,7 @@ from django.views.generic import TemplateView
 
 from .. import exportjobs
 from .. import permissions as rights
+from ..copyexport import server_csv
 from ..exports import FORMATS, export_response
 from ..filtersets import count_choice_fields, label_choice_counts, list_record_choices
 from ..forms import restrict_related_fields
@@ -124,7 +125,8 @@ class ObjectListView(ModelViewMixin, TemplateView):
         qs = self.sorted(qs)
         cols = self.export_columns or self.columns
         header = [column_label(self.model, c) for c in cols]
-        rows = export_rows(qs, cols, is_typed=fmt != "csv")
+        rows = fmt == "csv" and server_csv(qs, cols)  # PostgreSQL writes the CSV when it can
+        rows = rows or export_rows(qs, cols, is_typed=fmt != "csv")
         return header, rows, str(self.model._meta.verbose_name_plural)
 
     def get(self, request, *args, **kwargs):
