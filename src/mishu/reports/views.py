@@ -81,22 +81,47 @@ def _try_render(period, template, user):
         return None, [str(exc)]
 
 
+def _checked(period, template):
+    """(rendered or None, errors, consistency findings) of the period's report."""
+    with render_scope():  # the body and the checks read the same figures: once each
+        rendered, errors = _try_render(period, template, None)
+        findings = (
+            consistency.check(rendered.markdown, period, rendered.empty_lists) if rendered else []
+        )
+    return rendered, errors, findings
+
+
 def checked_render(period, template):
     """The period's report rendered, its errors and its consistency findings: what the period
     page and the draft page both show. The organisation's report, the same for every reader:
     kept until the data changes (core.versions)."""
+    shape = template.pk if template else "-"
+    return versions.kept("report", (period.code, shape), lambda: _checked(period, template))
 
-    def compute():
-        with render_scope():  # the body and the checks read the same figures: once each
-            rendered, errors = _try_render(period, template, None)
-            findings = (
-                consistency.check(rendered.markdown, period, rendered.empty_lists)
-                if rendered
-                else []
-            )
-        return rendered, errors, findings
 
-    return versions.kept("report", (period.code, template.pk if template else "-"), compute)
+def _differences(period) -> list[dict]:
+    """What changed since the period was closed, each value as the report prints it."""
+    diffs = []
+    for d in indicator_services.differences(period):
+        try:
+            definition = registry.get(d.code)
+        except LookupError:
+            definition = None
+        kind = getattr(definition, "kind", "count")
+
+        def shown(v, kind=kind):
+            return "—" if v is None else format_number(clean(v), None, kind)
+
+        diffs.append(
+            {
+                "code": d.code,
+                "label": getattr(definition, "label", ""),
+                "cell": d.cell,
+                "closed": shown(d.closed),
+                "current": shown(d.current),
+            }
+        )
+    return diffs
 
 
 @login_required
@@ -127,29 +152,17 @@ def period_page(request, code):
     period = _period_or_none(request, code)
     if period is None:
         return redirect("reports:index")
-    with render_scope():  # one page: every figure read once (indicators.memo)
-        snapshot = indicator_services.get_snapshot(period)
-        rendered, errors, findings = checked_render(period, _template(request))
-        diffs = []
-        for d in indicator_services.differences(period):
-            try:
-                definition = registry.get(d.code)
-            except LookupError:
-                definition = None
-            kind = getattr(definition, "kind", "count")
+    template = _template(request)
 
-            def shown(v, kind=kind):
-                return "—" if v is None else format_number(clean(v), None, kind)
+    def compute():  # one page: every figure read once (indicators.memo)
+        with render_scope():
+            return (*_checked(period, template), _differences(period))
 
-            diffs.append(
-                {
-                    "code": d.code,
-                    "label": getattr(definition, "label", ""),
-                    "cell": d.cell,
-                    "closed": shown(d.closed),
-                    "current": shown(d.current),
-                }
-            )
+    # the report, its checks and what changed since closing: the organisation's, the same for
+    # every reader, kept until the data changes (core.versions)
+    shape = template.pk if template else "-"
+    rendered, errors, findings, diffs = versions.kept("period", (period.code, shape), compute)
+    snapshot = indicator_services.get_snapshot(period)
     draft = ReportDraft.objects.filter(period=period.code).first()
     return render(
         request,

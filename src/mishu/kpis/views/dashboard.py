@@ -3,6 +3,7 @@ the actual from January to the period's end, with trends. The figures are the or
 every reader sees the same."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -123,17 +124,22 @@ class DashboardView(LoginRequiredMixin, TemplateView):
                     _objective(obj, trend_periods, tally)
                     for obj in Objective.objects.filter(year=year).prefetch_related("kpis")
                 ]
-            return objectives, status_chart(period, tally)
+            html = render_to_string(
+                "kpis/_objectives.html",
+                {"objectives": objectives, "status_chart": status_chart(period, tally)},
+            )
+            return html, bool(objectives)
 
-        # the organisation's figures, the same for every reader: kept until the data changes
-        objectives, chart = versions.kept("kpis", (period.code,), compute)
+        # the organisation's figures, the same for every reader: kept, written, until the data
+        # changes (a view then reads one string: no KPI evaluated, no template loop run)
+        html, has_objectives = versions.kept("kpis", (period.code,), compute)
         user = self.request.user
         ctx.update(
-            status_chart=chart,
+            objectives_html=html,
+            has_objectives=has_objectives,
             form=form,
             period=period,
             year=year,
-            objectives=objectives,
             basis=services.year_to_date_label(period),
             strategy_url=reverse("kpis:strategy", args=[year]),
             can_edit=user.is_superuser or user.has_role("admin", *STRATEGY_EDITORS),

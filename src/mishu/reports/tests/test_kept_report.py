@@ -103,3 +103,19 @@ def test_a_cache_that_does_not_answer_costs_only_the_rendering(page, monkeypatch
     monkeypatch.setattr(cache, "set", down)
     markdown, _f, rendered = _view(page)
     assert "本期收文 1,234 件" in markdown and rendered
+
+
+def test_what_changed_since_closing_is_shown_once_written(page):
+    """The differences since closing are kept with the report: a write after closing is listed
+    on the next view, and kept from then on."""
+    from mishu.indicators.services import close_period
+
+    close_period("108H2")
+    commit_data_version()
+    before = page.get(PAGE).content.decode().split('id="differences"')[1].split("</section>")[0]
+    assert "documents.received" not in before
+    _tally(1300)
+    commit_data_version()
+    after = page.get(PAGE).content.decode().split('id="differences"')[1].split("</section>")[0]
+    assert "documents.received" in after and "1,234" in after and "1,300" in after
+    assert not _view(page)[2]  # kept: the figures were not read again
