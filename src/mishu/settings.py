@@ -145,6 +145,8 @@ MISHU_IMPORT_MAX_CELLS = int(os.environ.get("MISHU_IMPORT_MAX_CELLS", "2000000")
 MISHU_IMPORT_JOB_STALE_MINUTES = int(os.environ.get("MISHU_IMPORT_JOB_STALE_MINUTES", "10"))
 # A list export of more rows than this runs as a job (progress page, download when done).
 MISHU_EXPORT_JOB_ROWS = int(os.environ.get("MISHU_EXPORT_JOB_ROWS", "20000"))
+# A list counts its rows up to this many; past it, it says "more than" (core.paginator).
+MISHU_LIST_COUNT_LIMIT = int(os.environ.get("MISHU_LIST_COUNT_LIMIT", "10000"))
 # On PostgreSQL a list's CSV is written by the server (COPY, core.copyexport); off: by Python.
 MISHU_EXPORT_COPY = env_bool("MISHU_EXPORT_COPY", True)
 # A job's file is deleted this many days after it was written (the job's record stays).

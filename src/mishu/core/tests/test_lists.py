@@ -119,3 +119,27 @@ def test_the_documents_register_sorts_only_by_indexed_columns(make_user, client_
     assert not any(
         "(" in str(label) for _v, label in r.context["filterset"].form.fields["state"].choices
     )
+
+
+def test_a_list_longer_than_the_count_limit_says_more_than_and_counts_no_further(
+    clerk_client, settings
+):
+    """A list counts its rows up to MISHU_LIST_COUNT_LIMIT (the register's millions are not
+    counted on every view): past it the list says so and its pages stop at the bound."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client, clerk = clerk_client
+    _contacts(clerk, [("civil", 1)] * 120)
+    settings.MISHU_LIST_COUNT_LIMIT = 100
+    with CaptureQueriesContext(connection) as queries:
+        r = client.get(reverse(URL), {"page": 2})
+    count_sql = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert any("LIMIT 101" in sql for sql in count_sql)  # never more than the bound's rows
+    html = r.content.decode()
+    count = html.split('class="list-count"')[1].split("</p>")[0]
+    assert "超過 100 筆" in count and "共 120 筆" not in count
+    assert "第 2 頁（前 2 頁）" in html and len(r.context["rows"]) == 50
+    settings.MISHU_LIST_COUNT_LIMIT = 120  # at the bound: the exact count, as before
+    count = client.get(reverse(URL)).content.decode().split('class="list-count"')[1]
+    assert "共 120 筆" in count.split("</p>")[0]

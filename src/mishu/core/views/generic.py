@@ -22,6 +22,7 @@ from ..exports import FORMATS, export_response
 from ..filtersets import count_choice_fields, label_choice_counts, list_record_choices
 from ..forms import restrict_related_fields
 from ..history import changes_for, field_changes
+from ..paginator import BoundedPaginator
 from ..tables import (
     cell,
     column_formatters,
@@ -147,7 +148,7 @@ class ObjectListView(ModelViewMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         fs, qs = self.filtered()
         qs = self.sorted(qs)
-        page = Paginator(qs, self.paginate_by).get_page(self.request.GET.get("page"))
+        page = BoundedPaginator(qs, self.paginate_by).get_page(self.request.GET.get("page"))
         query = self.request.GET.copy()
         for key in ("page", "export", "sort"):
             query.pop(key, None)
