@@ -181,6 +181,9 @@ class Document(DivisionScopedModel):
                 fields=["dispatched_on"], include=["seal_uses"], name="documents_dispatched_on"
             ),
             models.Index(fields=["office", "registered_on"], name="documents_office_registered"),
+            # The report's timeliness by month (documents closed in a month): without it, asking
+            # whether a month has a closed document read the city's register (15 s at 3,500 萬).
+            models.Index(fields=["closed_on"], name="documents_closed_on"),
             # The register's pages in its order (newest first), whole or of one unit: the first
             # page reads 50 index entries instead of sorting the unit's documents (issue 17).
             models.Index(fields=["registered_on", "id"], name="documents_register_order"),

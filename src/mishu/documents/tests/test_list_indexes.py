@@ -24,3 +24,11 @@ def order_columns(model) -> list[str]:
 def test_register_order_has_an_index(prefix):
     assert order_columns(Document) == ["registered_on", "id"]
     assert [*prefix, *order_columns(Document)] in index_columns(Document)
+
+
+@pytest.mark.django_db
+def test_the_reports_month_question_on_closing_has_an_index():
+    """The report asks, month by month, whether any document was closed in it
+    (`timeliness.months_with_statistics`): at 3,500 萬 documents without an index on the closing
+    date that read the register (15 s)."""
+    assert ["closed_on"] in index_columns(Document)
