@@ -22,7 +22,7 @@ class BoundedPaginator(Paginator):
         """The rows, counted up to one past the bound."""
         rows = self.object_list
         if hasattr(rows, "query"):  # a queryset: COUNT(*) of a LIMIT subquery
-            return rows[: self.limit + 1].count()
+            return rows.order_by()[: self.limit + 1].count()  # any order counts the same
         return len(rows)
 
     @cached_property

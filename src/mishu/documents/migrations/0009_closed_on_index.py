@@ -15,6 +15,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='document',
-            index=models.Index(fields=['closed_on'], name='documents_closed_on'),
+            index=models.Index(condition=models.Q(('closed_on__isnull', False)), fields=['closed_on'], name='documents_closed_on'),
         ),
     ]

@@ -32,3 +32,12 @@ def test_the_reports_month_question_on_closing_has_an_index():
     (`timeliness.months_with_statistics`): at 3,500 萬 documents without an index on the closing
     date that read the register (15 s)."""
     assert ["closed_on"] in index_columns(Document)
+
+
+@pytest.mark.django_db
+def test_the_closing_date_index_holds_closed_documents_only():
+    """An index of every document's closing date is one PostgreSQL prefers for the overdue
+    list's `closed_on IS NULL` over the open documents' own index (0.4 s instead of 3 ms at
+    3,500 萬): the closing-date index leaves the open documents out."""
+    index = next(i for i in Document._meta.indexes if i.name == "documents_closed_on")
+    assert index.condition is not None and ("closed_on__isnull", False) in index.condition.children
