@@ -24,6 +24,7 @@ import logging
 import uuid
 from pathlib import Path
 
+from django.apps import apps as global_apps
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, IntegrityError, connections, transaction
 from django.db.models import F
@@ -131,6 +132,9 @@ def kept(name: str, parts: tuple, compute):
 def _moves_data(model) -> bool:
     if model in (ObjectChange, DataVersion) or getattr(model, "data_version_exclude", False):
         return False
+    if model._meta.apps is not global_apps:  # a migration's historical model: the version's
+        return False  # table may not exist yet, and a migrated database gets a new token
+
     return model.__module__.startswith("mishu.") or model._meta.app_label == "auth"
 
 
