@@ -114,8 +114,9 @@ def kept(name: str, parts: tuple, compute):
         return compute()
     day = timezone.localdate().isoformat()
     where = ":".join(str(p) for p in (name, data, translation.get_language(), day, *parts))
+    cache_key = f"mishu:kept:{where}"
     try:
-        hit = cache.get(f"mishu:kept:{where}")
+        hit = cache.get(cache_key)
     except Exception:  # the cache server down: the page is slower, not broken
         log.warning("cache unavailable", exc_info=True)
         return compute()
@@ -123,7 +124,7 @@ def kept(name: str, parts: tuple, compute):
         return hit
     result = compute()
     try:
-        cache.set(f"mishu:kept:{where}", result, KEEP_SECONDS)
+        cache.set(cache_key, result, KEEP_SECONDS)
     except Exception:
         log.warning("cache unavailable", exc_info=True)
     return result
@@ -134,7 +135,6 @@ def _moves_data(model) -> bool:
         return False
     if model._meta.apps is not global_apps:  # a migration's historical model: the version's
         return False  # table may not exist yet, and a migrated database gets a new token
-
     return model.__module__.startswith("mishu.") or model._meta.app_label == "auth"
 
 

@@ -95,8 +95,15 @@ def checked_render(period, template):
     """The period's report rendered, its errors and its consistency findings: what the period
     page and the draft page both show. The organisation's report, the same for every reader:
     kept until the data changes (core.versions)."""
-    shape = template.pk if template else "-"
-    return versions.kept("report", (period.code, shape), lambda: _checked(period, template))
+    return versions.kept(
+        "report", _kept_parts(period, template), lambda: _checked(period, template)
+    )
+
+
+def _kept_parts(period, template) -> tuple:
+    """What a kept report depends on besides the data: the period and the template asked for
+    (none: the period's draft or the structure)."""
+    return period.code, template.pk if template else "-"
 
 
 def _differences(period) -> list[dict]:
@@ -160,8 +167,8 @@ def period_page(request, code):
 
     # the report, its checks and what changed since closing: the organisation's, the same for
     # every reader, kept until the data changes (core.versions)
-    shape = template.pk if template else "-"
-    rendered, errors, findings, diffs = versions.kept("period", (period.code, shape), compute)
+    kept_parts = _kept_parts(period, template)
+    rendered, errors, findings, diffs = versions.kept("period", kept_parts, compute)
     snapshot = indicator_services.get_snapshot(period)
     draft = ReportDraft.objects.filter(period=period.code).first()
     return render(
