@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -154,41 +155,57 @@ def index(request):
     )
 
 
+def _period_parts(period, template) -> dict:
+    """Everything the period page shows that is the organisation's, not the reader's: the
+    report's checks, the differences since closing, the period's status, its draft's progress
+    and its built files, the page's sections written as HTML (a view then writes two strings:
+    no figure read, no section rendered). `rendered`, `errors`, `findings` and
+    `progress_chart` are kept beside them for whoever reads the page's context."""
+    with render_scope():  # one page: every figure read once (indicators.memo)
+        rendered, errors, findings = _checked(period, template)
+        differences = _differences(period)
+    snapshot = indicator_services.get_snapshot(period)
+    draft = ReportDraft.objects.filter(period=period.code).first()
+    parts = {
+        "closed": bool(snapshot and snapshot.is_closed),
+        "rendered": rendered,
+        "errors": errors,
+        "findings": findings,
+        "progress_chart": drafts.progress_chart(draft) if draft else None,
+    }
+    context = {
+        **parts,
+        "period": period,
+        "snapshot": snapshot,
+        "differences": differences,
+        "formats": FORMATS,
+        "templates": ReportTemplate.objects.only("pk", "name"),
+        "built": BuiltReport.objects.filter(period=period.code).select_related("built_by")[:10],
+    }
+    parts["status_html"] = render_to_string("reports/_period_status.html", context)
+    parts["sections_html"] = render_to_string("reports/_period_sections.html", context)
+    return parts
+
+
 @login_required
 def period_page(request, code):
     period = _period_or_none(request, code)
     if period is None:
         return redirect("reports:index")
     template = _template(request)
-
-    def compute():  # one page: every figure read once (indicators.memo)
-        with render_scope():
-            return (*_checked(period, template), _differences(period))
-
-    # the report, its checks and what changed since closing: the organisation's, the same for
-    # every reader, kept until the data changes (core.versions)
-    kept_parts = _kept_parts(period, template)
-    rendered, errors, findings, diffs = versions.kept("period", kept_parts, compute)
-    snapshot = indicator_services.get_snapshot(period)
-    draft = ReportDraft.objects.filter(period=period.code).first()
+    # the organisation's, the same for every reader: kept until the data changes
+    # (core.versions); only the forms to close or reopen are the reader's
+    parts = versions.kept(
+        "period", _kept_parts(period, template), lambda: _period_parts(period, template)
+    )
     return render(
         request,
         "reports/period.html",
         {
+            **parts,
             "period": period,
-            "draft": draft,
-            "progress_chart": drafts.progress_chart(draft) if draft else None,
-            "snapshot": snapshot,
-            "closed": bool(snapshot and snapshot.is_closed),
-            "rendered": rendered,
-            "errors": errors,
-            "findings": findings,
-            "differences": diffs,
             "reopen_form": ReopenForm(),
             "can_edit": can_edit(request.user),
-            "formats": FORMATS,
-            "templates": ReportTemplate.objects.all(),
-            "built": BuiltReport.objects.filter(period=period.code)[:10],
         },
     )
 

@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from mishu.core.formats import Period
 from mishu.core.testing import commit_data_version, division
 from mishu.documents import tally
 from mishu.documents.models import DocumentTally, Measure
@@ -119,3 +120,36 @@ def test_what_changed_since_closing_is_shown_once_written(page):
     after = page.get(PAGE).content.decode().split('id="differences"')[1].split("</section>")[0]
     assert "documents.received" in after and "1,234" in after and "1,300" in after
     assert not _view(page)[2]  # kept: the figures were not read again
+
+
+def _section(html, name):
+    return html.split(f'id="{name}"')[1].split("</section>")[0]
+
+
+def test_a_kept_view_reads_only_the_readers_session_and_the_data_version(page):
+    """The whole page is kept but the reader's forms: a second view reads no report, draft,
+    snapshot or built file, only who is asking and whether the data changed."""
+    page.get(PAGE)
+    with CaptureQueriesContext(connection) as queries:
+        html = page.get(PAGE).content.decode()
+    read = " ".join(q["sql"] for q in queries.captured_queries)
+    assert "reports_" not in read and "indicators_" not in read
+    assert "core_dataversion" in read
+    assert 'action="/reports/periods/108H2/close/"' in html  # an evaluator's form, per reader
+
+
+def test_the_status_and_the_built_files_are_shown_once_written(page):
+    """Closing the period and building a file are writes: the kept page shows both at once."""
+    from mishu.indicators.services import close_period
+    from mishu.reports.services import save_report
+
+    first = page.get(PAGE).content.decode()
+    assert "尚無資料" in _section(first, "built") and "開放中" in _section(first, "status")
+    close_period("108H2")
+    save_report(Period.parse("108H2"), "html")
+    commit_data_version()
+    html = page.get(PAGE).content.decode()
+    assert "已於" in _section(html, "status") and "報告讀取快照數值" in _section(html, "status")
+    assert 'action="/reports/periods/108H2/reopen/"' in html
+    built = _section(html, "built")
+    assert "HTML" in built and "依快照產製" in built and "尚無資料" not in built
