@@ -3,7 +3,7 @@
 Every staff page writes the same list of divisions. Reversing each one's address and looping
 over them in the template on every request is work that gives the same HTML each time: here
 the navigation's HTML is written once for each (URL conf, script prefix, language, divisions as
-read now). The divisions are still read on each request (one small query, as before), so a
+read now). The divisions are read once for each version of the data (core.versions.held): a
 renamed or added division shows at once in every process."""
 
 from functools import lru_cache
@@ -13,6 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from . import versions
 from .models import Division
 from .navigation import where
 
@@ -33,6 +34,10 @@ def _division_items(urlconf, prefix, language: str, rows: tuple) -> dict:
     return items
 
 
+def _division_rows() -> tuple:
+    return tuple(Division.objects.values_list("pk", "code", "name", "name_en"))
+
+
 class DivisionLinks:
     """The `<li>` of every division, as base.html's loop wrote them (the current division's
     page marked with aria-current), and `user_division`, the name of the user's own division
@@ -45,7 +50,7 @@ class DivisionLinks:
 
     @cached_property
     def _read(self) -> tuple[tuple, dict]:
-        rows = tuple(Division.objects.values_list("pk", "code", "name", "name_en"))
+        rows = versions.held("divisions", _division_rows)
         return rows, _division_items(*where(), rows)
 
     @property

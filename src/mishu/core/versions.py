@@ -14,9 +14,11 @@ from nor kept for the others.
 
 `key()` names the data as it is now: the database (where it is, and its version row's token,
 new for a new database), the number, and the code that computes from it (a deploy changes what
-a figure is). `kept()` keeps what is computed from all the data under that key: the report of a
-period (reports.views) and the KPI dashboard (kpis.views), the organisation's, the same for every
-reader, read on every view and changed only by a write."""
+a figure is). It is read once a request (a write of the request's own, once committed, reads it
+again). `kept()` keeps what is computed from all the data under that key: the report of a period
+(reports.views) and the KPI dashboard (kpis.views), the organisation's, the same for every
+reader, read on every view and changed only by a write. `held()` keeps small things every page
+reads (the divisions of the navigation) in the process's memory under the same key."""
 
 import functools
 import hashlib
@@ -24,8 +26,10 @@ import logging
 import uuid
 from pathlib import Path
 
+from asgiref.local import Local
 from django.apps import apps as global_apps
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import DEFAULT_DB_ALIAS, IntegrityError, connections, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -37,6 +41,10 @@ from .models import DataVersion, ObjectChange
 _ROW = 1
 KEEP_SECONDS = 24 * 3600
 log = logging.getLogger(__name__)
+# the version as this request read it, by database: {alias: key}; None outside a request
+_request = Local()
+# what `held()` keeps: {name: (key, value)}
+_held: dict = {}
 
 
 class _Bump:
@@ -46,6 +54,7 @@ class _Bump:
         self.using = using
 
     def __call__(self):
+        _forget(self.using)  # this request reads the version anew, with its own write
         rows = DataVersion.objects.using(self.using).filter(pk=_ROW)
         if not rows.update(number=F("number") + 1) and not _row(self.using, first=1)[1]:
             rows.update(number=F("number") + 1)  # the row was created meanwhile by another
@@ -80,16 +89,60 @@ def _row(using: str, first: int = 0) -> tuple[DataVersion, bool]:
 
 def key(using: str = DEFAULT_DB_ALIAS) -> str | None:
     """The data as it is now, as a cache key's part; None while this connection has writes not
-    yet committed (nothing it computes may be kept or served)."""
+    yet committed (nothing it computes may be kept or served). Read once a request."""
     if pending(using):
         return None
-    row = DataVersion.objects.using(using).filter(pk=_ROW).values_list("token", "number").first()
+    memo = getattr(_request, "keys", None)
+    if memo is not None and using in memo:
+        return memo[using]
+    conn = connections[using]
+    table = conn.ops.quote_name(DataVersion._meta.db_table)
+    with conn.cursor() as cursor:  # the ORM's compiling costs more than the statement
+        cursor.execute(f"SELECT token, number FROM {table} WHERE id = %s", [_ROW])
+        row = cursor.fetchone()
     token, number = row or (_row(using)[0].token, 0)
+    found = f"{uuid.UUID(str(token)).hex}.{number}.{_place(using)}.{code_fingerprint()}"
+    if memo is not None:
+        memo[using] = found
+    return found
+
+
+def _place(using: str) -> str:
+    """Where the database is, hashed: two databases with a copied version row differ."""
     where = connections[using].settings_dict
-    place = hashlib.blake2b(
+    return hashlib.blake2b(
         f"{where['HOST']}:{where['PORT']}/{where['NAME']}".encode(), digest_size=4
-    )
-    return f"{uuid.UUID(str(token)).hex}.{number}.{place.hexdigest()}.{code_fingerprint()}"
+    ).hexdigest()
+
+
+def _forget(using: str) -> None:
+    memo = getattr(_request, "keys", None)
+    if memo is not None:
+        memo.pop(using, None)
+
+
+@receiver(request_started, dispatch_uid="mishu.versions.request_started")
+def _request_started(**kwargs):
+    _request.keys = {}
+
+
+@receiver(request_finished, dispatch_uid="mishu.versions.request_finished")
+def _request_finished(**kwargs):
+    _request.keys = None
+
+
+def held(name: str, compute):
+    """`compute()`'s result kept in this process's memory until the data changes: for small
+    things that every page reads and that do not depend on the language or the day."""
+    data = key()
+    if data is None:
+        return compute()
+    hit = _held.get(name)
+    if hit is not None and hit[0] == data:
+        return hit[1]
+    value = compute()
+    _held[name] = (data, value)
+    return value
 
 
 @functools.cache

@@ -89,3 +89,45 @@ def test_a_migrations_historical_models_do_not_move_it(clean):
     Group = historical.get_model("auth", "Group")
     Group.objects.create(name="歷史模型")
     assert not versions.pending()
+
+
+def test_a_request_reads_the_version_once_and_again_after_its_own_write(clean):
+    """Within a request the version is read once (every kept or held thing shares it); a write
+    the request commits makes it read again, so the request sees its own write."""
+    from django.core.signals import request_finished, request_started
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    versions.key()  # the version's row exists (a new database makes it on the first read)
+    request_started.send(sender=None)
+    try:
+        with CaptureQueriesContext(connection) as queries:
+            first = versions.key()
+            assert versions.key() == first
+        assert sum("dataversion" in q["sql"] for q in queries.captured_queries) == 1
+        unit = division("media")
+        unit.save()
+        commit_data_version()  # the request's own write, committed
+        assert versions.key() != first
+    finally:
+        request_finished.send(sender=None)
+    with CaptureQueriesContext(connection) as queries:  # outside a request: read each time
+        versions.key()
+        versions.key()
+    assert sum("dataversion" in q["sql"] for q in queries.captured_queries) == 2
+
+
+def test_held_things_are_computed_once_per_version(clean):
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    assert versions.held("test-held", compute) == 1
+    assert versions.held("test-held", compute) == 1  # the data did not change
+    division("media").save()
+    assert versions.held("test-held", compute) == 2  # pending: computed, not kept
+    commit_data_version()
+    assert versions.held("test-held", compute) == 3
+    assert versions.held("test-held", compute) == 3
