@@ -1,16 +1,18 @@
 """Filters shared by every list: a reporting period over a date field."""
 
 import datetime
+import hashlib
 
 import django_filters
 from django import forms
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import EmptyResultSet, FieldDoesNotExist
 from django.db import models
 from django.db.models import Count, Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from . import versions
 from .formats import Period
 from .forms import PeriodField
 
@@ -127,10 +129,13 @@ class FilterSet(django_filters.FilterSet):
 
 def list_record_choices(form) -> None:
     """Give every record choice of `form` (a filter form's units, handlers, agencies) its
-    choices as a list read with one plain query, as the page shows them. Django reads a
-    ModelChoiceField's choices through `QuerySet.iterator()` each time the select renders — on
-    PostgreSQL a server-side cursor, three round trips (DECLARE, FETCH, CLOSE). Validation still
-    looks the chosen record up in the field's queryset."""
+    choices as a list, as the page shows them. Django reads a ModelChoiceField's choices through
+    `QuerySet.iterator()` each time the select renders — on PostgreSQL a server-side cursor,
+    three round trips (DECLARE, FETCH, CLOSE). Here they are read with one plain query, once for
+    each version of the data, query and language in this process (core.versions.held: a
+    renamed unit or a new handler shows on the next page). Validation still looks the chosen
+    record up in the field's queryset."""
+    language = translation.get_language()
     for field in form.fields.values():
         if not isinstance(field, forms.ModelChoiceField) or hasattr(field, "_choices"):
             continue
@@ -138,5 +143,24 @@ def list_record_choices(form) -> None:
         head = [("", field.empty_label)] if field.empty_label is not None else []
         if getattr(field, "null_label", None) is not None:  # django-filter's "no value" choice
             head.append((field.null_value, field.null_label))
-        choices = head + [iterator.choice(obj) for obj in field.queryset.all()]
-        forms.ChoiceField.choices.fset(field, choices)  # django-filter's setter would re-wrap it
+
+        def read(field=field, iterator=iterator):
+            return [iterator.choice(obj) for obj in field.queryset.all()]
+
+        query = query_name(field.queryset)
+        if query is None:
+            rows = read()
+        else:
+            kind = type(field)
+            name = f"choices:{kind.__module__}.{kind.__qualname__}:{field.to_field_name}"
+            rows = versions.held(f"{name}:{language}:{query}", read)
+        forms.ChoiceField.choices.fset(field, head + rows)  # django-filter's would re-wrap it
+
+
+def query_name(qs) -> str | None:
+    """A short name of the SQL a queryset runs (None for one that can match nothing)."""
+    try:
+        sql, params = qs.query.sql_with_params()
+    except EmptyResultSet:
+        return None
+    return hashlib.blake2b(f"{qs.db}:{sql}:{params!r}".encode(), digest_size=12).hexdigest()

@@ -43,8 +43,9 @@ KEEP_SECONDS = 24 * 3600
 log = logging.getLogger(__name__)
 # the version as this request read it, by database: {alias: key}; None outside a request
 _request = Local()
-# what `held()` keeps: {name: (key, value)}
+# what `held()` keeps: {name: (key, value)}, at most HELD_NAMES names
 _held: dict = {}
+HELD_NAMES = 1024
 
 
 class _Bump:
@@ -141,6 +142,8 @@ def held(name: str, compute):
     if hit is not None and hit[0] == data:
         return hit[1]
     value = compute()
+    if len(_held) >= HELD_NAMES:  # names are few (a query and a language each): never grows
+        _held.clear()
     _held[name] = (data, value)
     return value
 

@@ -143,3 +143,30 @@ def test_a_list_longer_than_the_count_limit_says_more_than_and_counts_no_further
     settings.MISHU_LIST_COUNT_LIMIT = 120  # at the bound: the exact count, as before
     count = client.get(reverse(URL)).content.decode().split('class="list-count"')[1]
     assert "共 120 筆" in count.split("</p>")[0]
+
+
+def test_a_filters_record_choices_are_read_once_per_data_version(make_user, client_for):
+    """The register's unit and handler choices are held until the data changes: a second view
+    reads no division list; a renamed unit is shown once written, in either language."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from mishu.core.testing import commit_data_version
+
+    client = client_for(make_user("documents", ["clerk"]))
+    commit_data_version()
+    client.get("/documents/")
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/documents/").content.decode()
+    listed = [q["sql"] for q in queries.captured_queries if 'FROM "core_division"' in q["sql"]]
+    assert not [sql for sql in listed if "WHERE" not in sql]  # only the chosen unit's lookup
+    unit = division("media")
+    assert f">{unit.name}<" in page or f">{unit.short_name}<" in page
+    unit.name = unit.short_name = "新聞 <新> 組"
+    unit.name_en = unit.short_name_en = "News Unit"
+    unit.save()
+    assert "新聞 &lt;新&gt; 組" in client.get("/documents/").content.decode()  # not yet committed
+    commit_data_version()
+    assert "新聞 &lt;新&gt; 組" in client.get("/documents/").content.decode()
+    client.cookies["django_language"] = "en"
+    assert "News Unit" in client.get("/documents/").content.decode()
