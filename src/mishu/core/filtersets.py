@@ -49,7 +49,8 @@ def count_choice_fields(filterset_class, model, names=None) -> list[str]:
 
 def label_choice_counts(filterset, names, request=None) -> None:
     """Adds to each choice of the `names` filters how many records it would match with the
-    other filters as they are ("辦結 (12)"): one GROUP BY query per filter."""
+    other filters as they are ("辦結 (12)"): one GROUP BY query per filter, kept (by its SQL)
+    until the data changes (core.versions.kept)."""
     data = filterset.data.copy() if filterset.is_bound else {}
     for name in names:
         flt = filterset.filters.get(name)
@@ -64,12 +65,15 @@ def label_choice_counts(filterset, names, request=None) -> None:
         if others.is_bound and not others.is_valid():
             return
         qs = others.qs if others.is_bound else filterset.queryset
-        counts = dict(
+        grouped = (
             qs.order_by()
             .values(flt.field_name)
             .annotate(n=Count("pk"))
             .values_list(flt.field_name, "n")
         )
+        # the same statement over the same data counts the same: kept until the data changes
+        query = query_name(grouped)
+        counts = dict(versions.kept("counts", (query,), lambda q=grouped: list(q)) if query else [])
         form_field.choices = [
             (value, f"{label} ({counts.get(value, 0)})" if value not in ("", None) else label)
             for value, label in form_field.choices

@@ -170,3 +170,31 @@ def test_a_filters_record_choices_are_read_once_per_data_version(make_user, clie
     assert "新聞 &lt;新&gt; 組" in client.get("/documents/").content.decode()
     client.cookies["django_language"] = "en"
     assert "News Unit" in client.get("/documents/").content.decode()
+
+
+def test_choice_counts_are_kept_until_the_data_changes(clerk_client):
+    """The counts beside a filter's choices are the same statement over the same data: a
+    second view runs no GROUP BY; a committed write shows in the next view's counts."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from mishu.core.testing import commit_data_version
+
+    client, clerk = clerk_client
+    _contacts(clerk, [("civil", 1), ("transport", 1)])
+    commit_data_version()
+
+    def view():
+        with CaptureQueriesContext(connection) as queries:
+            r = client.get(reverse(URL))
+        grouped = [q for q in queries.captured_queries if "GROUP BY" in q["sql"]]
+        return dict(r.context["filterset"].form.fields["category"].choices), grouped
+
+    first, grouped = view()
+    assert first["civil"].endswith("(1)") and grouped
+    again, grouped = view()
+    assert again == first and not grouped
+    _contacts(clerk, [("civil", 1)])
+    commit_data_version()
+    after, grouped = view()
+    assert after["civil"].endswith("(2)") and grouped
