@@ -95,10 +95,12 @@ def test_a_request_reads_the_version_once_and_again_after_its_own_write(clean):
     """Within a request the version is read once (every kept or held thing shares it); a write
     the request commits makes it read again, so the request sees its own write."""
     from django.core.signals import request_finished, request_started
-    from django.db import connection
+    from django.db import close_old_connections, connection
     from django.test.utils import CaptureQueriesContext
 
     versions.key()  # the version's row exists (a new database makes it on the first read)
+    request_started.disconnect(close_old_connections)  # as the test client does
+    request_finished.disconnect(close_old_connections)
     request_started.send(sender=None)
     try:
         with CaptureQueriesContext(connection) as queries:
@@ -111,6 +113,8 @@ def test_a_request_reads_the_version_once_and_again_after_its_own_write(clean):
         assert versions.key() != first
     finally:
         request_finished.send(sender=None)
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     with CaptureQueriesContext(connection) as queries:  # outside a request: read each time
         versions.key()
         versions.key()
