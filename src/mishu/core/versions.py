@@ -17,8 +17,9 @@ new for a new database), the number, and the code that computes from it (a deplo
 a figure is). It is read once a request (a write of the request's own, once committed, reads it
 again). `kept()` keeps what is computed from all the data under that key: the report of a period
 (reports.views) and the KPI dashboard (kpis.views), the organisation's, the same for every
-reader, read on every view and changed only by a write. `held()` keeps small things every page
-reads (the divisions of the navigation) in the process's memory under the same key."""
+reader, read on every view and changed only by a write. `held()` keeps small things that pages
+read on every request in the process's memory under the same key: the navigation's divisions,
+the signed-in user with their roles (core.backends), a filter's record choices (core.filtersets)."""
 
 import functools
 import hashlib
@@ -134,7 +135,8 @@ def _request_finished(**kwargs):
 
 def held(name: str, compute):
     """`compute()`'s result kept in this process's memory until the data changes: for small
-    things that every page reads and that do not depend on the language or the day."""
+    things that do not depend on the day (a value that depends on the language names it in
+    `name`)."""
     data = key()
     if data is None:
         return compute()
@@ -142,7 +144,7 @@ def held(name: str, compute):
     if hit is not None and hit[0] == data:
         return hit[1]
     value = compute()
-    if len(_held) >= HELD_NAMES:  # names are few (a query and a language each): never grows
+    if len(_held) >= HELD_NAMES:  # one name a signed-in user and a filter query and language
         _held.clear()
     _held[name] = (data, value)
     return value

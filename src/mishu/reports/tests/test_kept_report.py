@@ -40,6 +40,11 @@ def _view(client):
     return response.context["rendered"].markdown, response.context["findings"], read_tallies
 
 
+def _section(html, name):
+    """The inside of the page's `<section id=name>`."""
+    return html.split(f'id="{name}"')[1].split("</section>")[0]
+
+
 @pytest.fixture
 def page(template, client_for, make_user):
     template(BODY)
@@ -113,17 +118,13 @@ def test_what_changed_since_closing_is_shown_once_written(page):
 
     close_period("108H2")
     commit_data_version()
-    before = page.get(PAGE).content.decode().split('id="differences"')[1].split("</section>")[0]
+    before = _section(page.get(PAGE).content.decode(), "differences")
     assert "documents.received" not in before
     _tally(1300)
     commit_data_version()
-    after = page.get(PAGE).content.decode().split('id="differences"')[1].split("</section>")[0]
+    after = _section(page.get(PAGE).content.decode(), "differences")
     assert "documents.received" in after and "1,234" in after and "1,300" in after
     assert not _view(page)[2]  # kept: the figures were not read again
-
-
-def _section(html, name):
-    return html.split(f'id="{name}"')[1].split("</section>")[0]
 
 
 def test_a_kept_view_reads_only_the_readers_session_and_the_data_version(page):
